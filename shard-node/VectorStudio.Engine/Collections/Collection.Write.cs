@@ -1,0 +1,211 @@
+// Copyright (c) Vector Studio contributors. Licensed under the MIT License.
+
+using VectorStudio.Engine.Distance;
+using VectorStudio.Engine.Errors;
+using VectorStudio.Engine.Filtering;
+using VectorStudio.Engine.Payload;
+using VectorStudio.Engine.Storage;
+
+namespace VectorStudio.Engine.Collections;
+
+/// <summary>Upsert and delete.</summary>
+public sealed partial class Collection
+{
+    /// <summary>
+    /// Inserts or replaces 1..10,000 points. The batch is validated whole first (dimension, finite
+    /// components, ids, payload keys, sizes and field types); one bad point rejects the batch and nothing
+    /// is stored. A later point with the same id as an earlier one in the batch wins.
+    /// </summary>
+    /// <returns>The number of points written.</returns>
+    public int Upsert(IReadOnlyList<PointStruct> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.Count is 0 or > EngineLimits.MaxBatchPoints)
+        {
+            throw EngineException.InvalidArgument(
+                $"upsert batch has {points.Count} points; accepted: 1..{EngineLimits.MaxBatchPoints}");
+        }
+
+        var payloadBytes = new int[points.Count];
+        for (var i = 0; i < points.Count; i++)
+        {
+            payloadBytes[i] = ValidatePoint(points[i], i);
+        }
+
+        EnterWrite();
+        try
+        {
+            var pending = new Dictionary<string, PayloadFieldType>(StringComparer.Ordinal);
+            var newIds = new HashSet<PointId>();
+            for (var i = 0; i < points.Count; i++)
+            {
+                if (points[i].Payload is { } payload)
+                {
+                    _schema.Check(payload, pending, $"point {i} ({points[i].Id})");
+                }
+
+                if (!_points.TryGetSlot(points[i].Id, out _))
+                {
+                    newIds.Add(points[i].Id);
+                }
+            }
+
+            if ((long)_points.Count + newIds.Count > EngineLimits.MaxPointsPerCollection)
+            {
+                throw EngineException.ResourceExhausted(
+                    $"collection '{Name}' holds {_points.Count} points; {newIds.Count} more would pass the limit of {EngineLimits.MaxPointsPerCollection}");
+            }
+
+            // Cancellation: none from here on. The batch is applied whole so readers see all of it or none.
+            _schema.Commit(pending);
+            var scratch = new float[Dimension];
+            for (var i = 0; i < points.Count; i++)
+            {
+                Write(points[i], payloadBytes[i], scratch);
+            }
+
+            return points.Count;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Deletes points by id (1..10,000; unknown ids are ignored). Returns how many existed.</summary>
+    public int Delete(IReadOnlyList<PointId> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ValidateIds(ids, "delete");
+        EnterWrite();
+        try
+        {
+            var deleted = 0;
+            foreach (var id in ids)
+            {
+                if (_points.TryGetSlot(id, out var slot))
+                {
+                    Remove(slot);
+                    deleted++;
+                }
+            }
+
+            return deleted;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Deletes every point matching a non-empty filter. Returns how many were deleted.</summary>
+    public int Delete(Filter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.IsEmpty)
+        {
+            throw EngineException.InvalidArgument(
+                "delete by an empty filter would delete every point; delete the collection instead");
+        }
+
+        EnterWrite();
+        try
+        {
+            FilterValidator.Validate(filter, _schema);
+            var matches = MatchingSlots(filter).ToArray();
+            foreach (var slot in matches)
+            {
+                Remove(slot);
+            }
+
+            return matches.Length;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    private void Write(PointStruct point, int payloadBytes, float[] scratch)
+    {
+        if (!_points.TryGetSlot(point.Id, out var slot))
+        {
+            slot = _points.Add(point.Id);
+        }
+        else
+        {
+            _payloadIndex.Remove(slot, _points.Payload(slot));
+        }
+
+        point.Vector.Span.CopyTo(scratch);
+        if (Config.Metric == DistanceMetric.Cosine)
+        {
+            DistanceKernels.Normalize(scratch);
+        }
+
+        _vectors.Write(slot, scratch);
+        _vectors.SetLive(slot, true);
+        var payload = point.Payload is { Count: > 0 } p ? p.ToDictionary(StringComparer.Ordinal) : null;
+        _points.SetPayload(slot, payload, payloadBytes);
+        _payloadIndex.Add(slot, payload);
+        _index.OnUpsert(slot);
+    }
+
+    private void Remove(int slot)
+    {
+        _payloadIndex.Remove(slot, _points.Payload(slot));
+        _vectors.SetLive(slot, false);
+        _points.Remove(slot);
+        _index.OnDelete(slot);
+    }
+
+    /// <summary>Checks what needs no lock; returns the payload's encoded size.</summary>
+    private int ValidatePoint(PointStruct point, int index)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        var what = $"point {index} ({point.Id})";
+        point.Id.Validate(what);
+        var vector = point.Vector.Span;
+        if (vector.Length != Dimension)
+        {
+            throw EngineException.InvalidArgument(
+                $"vector {index} has dimension {vector.Length}; collection '{Name}' expects {Dimension}");
+        }
+
+        ValidateFinite(vector, $"vector {index}");
+        var bytes = PayloadSize.Of(point.Payload);
+        if (bytes > EngineLimits.MaxPayloadBytes)
+        {
+            throw EngineException.InvalidArgument(
+                $"{what} has a payload of {bytes} bytes; accepted: at most {EngineLimits.MaxPayloadBytes}");
+        }
+
+        return bytes;
+    }
+
+    private static void ValidateFinite(ReadOnlySpan<float> vector, string what)
+    {
+        for (var j = 0; j < vector.Length; j++)
+        {
+            if (!float.IsFinite(vector[j]))
+            {
+                throw EngineException.InvalidArgument(
+                    $"{what} has {vector[j]} at position {j}; accepted: finite numbers");
+            }
+        }
+    }
+
+    private static void ValidateIds(IReadOnlyList<PointId> ids, string operation)
+    {
+        if (ids.Count is 0 or > EngineLimits.MaxBatchPoints)
+        {
+            throw EngineException.InvalidArgument(
+                $"{operation} lists {ids.Count} ids; accepted: 1..{EngineLimits.MaxBatchPoints}");
+        }
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            ids[i].Validate($"{operation} id {i}");
+        }
+    }
+}

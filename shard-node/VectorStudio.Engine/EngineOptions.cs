@@ -1,0 +1,10 @@
+// Copyright (c) Vector Studio contributors. Licensed under the MIT License.
+
+namespace VectorStudio.Engine;
+
+/// <summary>Settings of the engine as a whole; the host binds and validates them.</summary>
+public sealed record EngineOptions
+{
+    /// <summary>Most threads one search may use (large scans split across them); at least 1.</summary>
+    public int SearchThreads { get; init; } = Environment.ProcessorCount;
+}
