@@ -1,0 +1,91 @@
+// Copyright (c) Vector Studio contributors. Licensed under the MIT License.
+
+using VectorStudio.Engine.Collections;
+using VectorStudio.Engine.Distance;
+using VectorStudio.Engine.Payload;
+using V1 = VectorStudio.Contracts.V1;
+
+namespace VectorStudio.ShardNode.Services;
+
+/// <summary>Maps collection settings and descriptions between the contract and the engine.</summary>
+public static class CollectionConversions
+{
+    public static CollectionConfig ToEngine(V1.CreateCollectionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var metric = request.Distance switch
+        {
+            V1.Distance.Cosine => DistanceMetric.Cosine,
+            V1.Distance.Dot => DistanceMetric.Dot,
+            V1.Distance.Euclid => DistanceMetric.Euclid,
+            V1.Distance.Unspecified => throw StatusMapping.Invalid(
+                "distance is required: DISTANCE_COSINE, DISTANCE_DOT or DISTANCE_EUCLID"),
+            _ => throw StatusMapping.Invalid($"distance {(int)request.Distance} is unknown; accepted: DISTANCE_COSINE, DISTANCE_DOT, DISTANCE_EUCLID"),
+        };
+        var index = request.Index;
+        var options = new IndexOptions
+        {
+            Kind = index?.Kind switch
+            {
+                null or V1.IndexKind.Unspecified => null,
+                V1.IndexKind.Flat => IndexKind.Flat,
+                V1.IndexKind.Hnsw => IndexKind.Hnsw,
+                _ => throw StatusMapping.Invalid($"index kind {(int)index.Kind} is unknown; accepted: INDEX_KIND_FLAT, INDEX_KIND_HNSW"),
+            },
+            M = (int)Math.Min(index?.Hnsw?.M ?? 0, int.MaxValue),
+            EfConstruct = (int)Math.Min(index?.Hnsw?.EfConstruct ?? 0, int.MaxValue),
+            Ef = (int)Math.Min(index?.Hnsw?.Ef ?? 0, int.MaxValue),
+            Int8Quantization = index?.Int8Quantization ?? false,
+        };
+        return new CollectionConfig(request.Name, (int)Math.Min(request.Dimension, int.MaxValue), metric, options);
+    }
+
+    public static V1.CollectionInfo ToContract(CollectionInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        var config = info.Config;
+        var index = config.Index ?? IndexOptions.Default;
+        var result = new V1.CollectionInfo
+        {
+            Name = config.Name,
+            Dimension = (uint)config.Dimension,
+            Distance = config.Metric switch
+            {
+                DistanceMetric.Cosine => V1.Distance.Cosine,
+                DistanceMetric.Dot => V1.Distance.Dot,
+                DistanceMetric.Euclid => V1.Distance.Euclid,
+            },
+            Index = new V1.IndexParams
+            {
+                Kind = index.Kind switch
+                {
+                    IndexKind.Flat => V1.IndexKind.Flat,
+                    IndexKind.Hnsw => V1.IndexKind.Hnsw,
+                    null => V1.IndexKind.Unspecified,
+                },
+                Hnsw = new V1.HnswParams { M = (uint)index.M, EfConstruct = (uint)index.EfConstruct, Ef = (uint)index.Ef },
+                Int8Quantization = index.Int8Quantization,
+            },
+            PointCount = (ulong)info.PointCount,
+            VectorBytes = (ulong)info.VectorBytes,
+            PayloadBytes = (ulong)info.PayloadBytes,
+        };
+        foreach (var field in info.PayloadFields)
+        {
+            result.PayloadFields.Add(new V1.PayloadField
+            {
+                Key = field.Key,
+                Indexed = field.Indexed,
+                Type = field.Type switch
+                {
+                    PayloadFieldType.Keyword => V1.PayloadType.Keyword,
+                    PayloadFieldType.Integer => V1.PayloadType.Integer,
+                    PayloadFieldType.Double => V1.PayloadType.Double,
+                    PayloadFieldType.Bool => V1.PayloadType.Bool,
+                },
+            });
+        }
+
+        return result;
+    }
+}
