@@ -14,7 +14,7 @@ apt_conf=$(mktemp)
 trap 'rm -f "$apt_conf"' EXIT
 printf '#clear DPkg::Post-Invoke;\n' >"$apt_conf"
 
-apt_packages=(python3-grpcio python3-grpc-tools python3-numpy prometheus nodejs npm)
+apt_packages=(python3-grpcio python3-grpc-tools protobuf-compiler protobuf-compiler-grpc python3-numpy prometheus nodejs npm)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -1,0 +1,73 @@
+// Copyright (c) Vector Studio contributors. Licensed under the MIT License.
+
+using System.Diagnostics;
+
+namespace VectorStudio.ShardNode.Tests;
+
+/// <summary>
+/// The node driven by implementations that share no code with ours: Python grpcio and Node
+/// @grpc/grpc-js, each running an upsert / search / filter / count / scroll / errors scenario.
+/// Their dependencies come from scripts/setup-test-deps.sh, which the test command runs first.
+/// </summary>
+public sealed class IndependentClientsIntegrationTests(NodeFixture fixture) : IClassFixture<NodeFixture>
+{
+    private static readonly string RepoRoot = FindRepoRoot();
+
+    [Fact]
+    public async Task PythonGrpcio_Should_CompleteVectorScenario_When_DrivingTheNode()
+    {
+        RequireFile("/usr/bin/grpc_python_plugin", "protobuf-compiler-grpc");
+        var (exitCode, output) = await RunAsync("/usr/bin/python3", Path.Combine(RepoRoot, "tests/interop/python/vector_scenario.py"));
+
+        Assert.True(exitCode == 0, $"python scenario failed ({exitCode}):\n{output}");
+        Assert.Contains("\"steps\": [\"upsert\", \"search\", \"filtered_search\", \"count\", \"scroll\", \"errors\"]", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NodeGrpcJs_Should_CompleteVectorScenario_When_DrivingTheNode()
+    {
+        RequireFile(Path.Combine(RepoRoot, "tests/interop/node/node_modules/@grpc/grpc-js/package.json"), "npm packages of tests/interop/node");
+        var (exitCode, output) = await RunAsync("node", Path.Combine(RepoRoot, "tests/interop/node/vector_scenario.js"));
+
+        Assert.True(exitCode == 0, $"node scenario failed ({exitCode}):\n{output}");
+        foreach (var step in new[] { "upsert", "search", "filtered_search", "count", "scroll", "errors" })
+        {
+            Assert.Contains($"{{\"step\":\"{step}\",\"ok\":true}}", output, StringComparison.Ordinal);
+        }
+    }
+
+    private static void RequireFile(string path, string what)
+    {
+        if (!File.Exists(path))
+        {
+            Assert.Fail($"{what} is missing ({path}): run scripts/setup-test-deps.sh (scripts/test.sh does).");
+        }
+    }
+
+    private async Task<(int ExitCode, string Output)> RunAsync(string program, string script)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add("--target");
+        start.ArgumentList.Add($"127.0.0.1:{fixture.Node.GrpcPort}");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "VectorStudio.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("VectorStudio.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
