@@ -80,7 +80,10 @@ public class PanelKernelsTests
         fixed (float* p = packed)
         fixed (float* o = output)
         {
-            PanelKernels.Batch8x2(p, storage.Panels(0), d, o);
+            // In two slices, the second accumulating onto the first.
+            var half = d / 2;
+            PanelKernels.Batch8x2(p, storage.Panels(0), d, 0, half, o, accumulate: false);
+            PanelKernels.Batch8x2(p, storage.Panels(0), d, half, d - half, o, accumulate: half > 0);
         }
 
         for (var i = 0; i < 8; i++)
