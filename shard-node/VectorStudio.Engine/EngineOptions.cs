@@ -7,4 +7,7 @@ public sealed record EngineOptions
 {
     /// <summary>Most threads one search may use (large scans split across them); at least 1.</summary>
     public int SearchThreads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Floats a scan scores per thread before it splits (tests lower it to reach the parallel path).</summary>
+    internal long ParallelScanMinFloats { get; init; } = Search.FlatIndex.DefaultMinFloatsPerThread;
 }

@@ -39,7 +39,7 @@ public sealed partial class Collection : IDisposable
         Config = config.WithDefaults();
         _options = options ?? new EngineOptions();
         _vectors = new PanelVectorStorage(Config.Dimension);
-        _index = CreateIndex(Config.Index!);
+        _index = CreateIndex(Config.Index!, _options);
     }
 
     public string Name => Config.Name;
@@ -90,9 +90,9 @@ public sealed partial class Collection : IDisposable
     /// yet: such collections are served exactly by the flat index until it lands here.
     /// </summary>
     [SuppressMessage("Performance", "CA1859", Justification = "The seam the HNSW index plugs into.")]
-    private static IVectorIndex CreateIndex(IndexOptions options) => options.Kind switch
+    private static IVectorIndex CreateIndex(IndexOptions options, EngineOptions engine) => options.Kind switch
     {
-        IndexKind.Flat or IndexKind.Hnsw or null => new FlatIndex(),
+        IndexKind.Flat or IndexKind.Hnsw or null => new FlatIndex(engine.ParallelScanMinFloats),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "unknown index kind"),
     };
 

@@ -171,45 +171,50 @@ internal static unsafe class PanelKernels
     }
 
     /// <summary>
-    /// Writes the 8×32 inner products of 8 packed queries with 2 adjacent panels to
-    /// <paramref name="output"/> (row i = query i, 32 floats per row).
+    /// Adds the 8×32 inner products of 8 packed queries with 2 adjacent panels, over elements
+    /// <paramref name="first"/> .. <paramref name="first"/> + <paramref name="count"/>, to
+    /// <paramref name="output"/> (row i = query i, 32 floats per row), or writes them when
+    /// <paramref name="accumulate"/> is false. Splitting the elements lets a batch scan keep a slice of
+    /// the panels in L1 while every query group passes over it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Batch8x2(float* packedQueries, float* panels, int dimension, float* output)
+    public static void Batch8x2(
+        float* packedQueries, float* panels, int dimension, int first, int count, float* output, bool accumulate)
     {
         if (Vector512.IsHardwareAccelerated)
         {
-            Batch8x2x512(packedQueries, panels, dimension, output);
+            Batch8x2x512(packedQueries, panels, dimension, first, count, output, accumulate);
         }
         else
         {
-            Batch8x2Fallback(packedQueries, panels, dimension, output);
+            Batch8x2Fallback(packedQueries, panels, dimension, first, count, output, accumulate);
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Batch8x2x512(float* packedQueries, float* panels, int dimension, float* output)
+    private static void Batch8x2x512(
+        float* packedQueries, float* panels, int dimension, int first, int count, float* output, bool accumulate)
     {
-        var p0 = panels;
-        var p1 = panels + ((nint)dimension * 16);
-        var a00 = Vector512<float>.Zero;
-        var a01 = Vector512<float>.Zero;
-        var a10 = Vector512<float>.Zero;
-        var a11 = Vector512<float>.Zero;
-        var a20 = Vector512<float>.Zero;
-        var a21 = Vector512<float>.Zero;
-        var a30 = Vector512<float>.Zero;
-        var a31 = Vector512<float>.Zero;
-        var a40 = Vector512<float>.Zero;
-        var a41 = Vector512<float>.Zero;
-        var a50 = Vector512<float>.Zero;
-        var a51 = Vector512<float>.Zero;
-        var a60 = Vector512<float>.Zero;
-        var a61 = Vector512<float>.Zero;
-        var a70 = Vector512<float>.Zero;
-        var a71 = Vector512<float>.Zero;
-        var q = packedQueries;
-        for (nint o = 0, end = (nint)dimension * 16; o < end; o += 16, q += 8)
+        var p0 = panels + ((nint)first * 16);
+        var p1 = p0 + ((nint)dimension * 16);
+        var a00 = accumulate ? Vector512.Load(output + 0) : Vector512<float>.Zero;
+        var a01 = accumulate ? Vector512.Load(output + 16) : Vector512<float>.Zero;
+        var a10 = accumulate ? Vector512.Load(output + 32) : Vector512<float>.Zero;
+        var a11 = accumulate ? Vector512.Load(output + 48) : Vector512<float>.Zero;
+        var a20 = accumulate ? Vector512.Load(output + 64) : Vector512<float>.Zero;
+        var a21 = accumulate ? Vector512.Load(output + 80) : Vector512<float>.Zero;
+        var a30 = accumulate ? Vector512.Load(output + 96) : Vector512<float>.Zero;
+        var a31 = accumulate ? Vector512.Load(output + 112) : Vector512<float>.Zero;
+        var a40 = accumulate ? Vector512.Load(output + 128) : Vector512<float>.Zero;
+        var a41 = accumulate ? Vector512.Load(output + 144) : Vector512<float>.Zero;
+        var a50 = accumulate ? Vector512.Load(output + 160) : Vector512<float>.Zero;
+        var a51 = accumulate ? Vector512.Load(output + 176) : Vector512<float>.Zero;
+        var a60 = accumulate ? Vector512.Load(output + 192) : Vector512<float>.Zero;
+        var a61 = accumulate ? Vector512.Load(output + 208) : Vector512<float>.Zero;
+        var a70 = accumulate ? Vector512.Load(output + 224) : Vector512<float>.Zero;
+        var a71 = accumulate ? Vector512.Load(output + 240) : Vector512<float>.Zero;
+        var q = packedQueries + ((nint)first * BatchQueries);
+        for (nint o = 0, end = (nint)count * 16; o < end; o += 16, q += 8)
         {
             var v0 = Vector512.LoadAligned(p0 + o);
             var v1 = Vector512.LoadAligned(p1 + o);
@@ -257,20 +262,21 @@ internal static unsafe class PanelKernels
         a71.Store(output + 240);
     }
 
-    private static void Batch8x2Fallback(float* packedQueries, float* panels, int dimension, float* output)
+    private static void Batch8x2Fallback(
+        float* packedQueries, float* panels, int dimension, int first, int count, float* output, bool accumulate)
     {
-        var buffer = GC.AllocateUninitializedArray<float>(dimension, pinned: true);
-        var query = (float*)Unsafe.AsPointer(ref buffer[0]);
         for (var i = 0; i < BatchQueries; i++)
         {
-            for (var j = 0; j < dimension; j++)
+            for (var v = 0; v < BatchVectors; v++)
             {
-                query[j] = packedQueries[(j * BatchQueries) + i];
-            }
+                var panel = panels + ((nint)(v >> 4) * dimension * 16) + (v & 15);
+                var sum = accumulate ? output[(i * 32) + v] : 0f;
+                for (var j = first; j < first + count; j++)
+                {
+                    sum = MathF.FusedMultiplyAdd(packedQueries[(j * BatchQueries) + i], panel[j * 16], sum);
+                }
 
-            for (var p = 0; p < 2; p++)
-            {
-                ScalarPanel(query, panels + ((nint)p * dimension * 16), dimension, false, output + (i * 32) + (p * 16));
+                output[(i * 32) + v] = sum;
             }
         }
     }

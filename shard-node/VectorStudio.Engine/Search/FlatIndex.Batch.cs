@@ -8,9 +8,17 @@ using VectorStudio.Engine.Storage;
 
 namespace VectorStudio.Engine.Search;
 
-/// <summary>The batch scan: blocks of the collection × groups of 8 queries × 32-vector tiles.</summary>
+/// <summary>
+/// The batch scan. For each block of the collection (about <see cref="BatchBlockBytes"/>), for each
+/// slice of <see cref="SliceElements"/> elements, for each 32-vector tile, every group of 8 queries adds
+/// its slice of inner products to the tile's sums; then the block's sums become keys offered to the
+/// heaps. The block stays in L2 and a tile's slice in L1 while all query groups use it.
+/// </summary>
 internal sealed partial class FlatIndex
 {
+    /// <summary>Elements per slice: two panels' slice is 16 KiB, leaving L1 room for the query slices.</summary>
+    public const int SliceElements = 128;
+
     [SkipLocalsInit]
     private static unsafe void ScanBatch<TDistance>(
         IVectorStorageReader storage,
@@ -28,45 +36,77 @@ internal sealed partial class FlatIndex
         var wordsPerChunk = 1 << (shift - 6);
         var blockWords = Math.Max(1, BatchBlockBytes / (64 * dimension * sizeof(float)));
         var allowed = job.Allowed;
-        var tile = stackalloc float[PanelKernels.BatchQueries * PanelKernels.BatchVectors];
+        var groups = batch.Groups;
+        var tileFloats = PanelKernels.BatchQueries * PanelKernels.BatchVectors;
+
+        // The block's sums (1 KiB per tile and group) stay within 256 KiB so they share L2 with the block.
+        blockWords = Math.Max(1, Math.Min(blockWords, (256 << 10) / (groups * 2 * tileFloats * sizeof(float))));
+        var sums = new float[(long)groups * blockWords * 2 * tileFloats];
         var keys = stackalloc float[PanelKernels.BatchVectors];
-        for (var blockStart = wordStart; blockStart < wordEnd;)
+        fixed (float* tiles = sums)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var chunkEnd = ((blockStart / wordsPerChunk) + 1) * wordsPerChunk;
-            var blockEnd = Math.Min(Math.Min(wordEnd, blockStart + blockWords), chunkEnd);
-            for (var g = 0; g < batch.Groups; g++)
+            for (var blockStart = wordStart; blockStart < wordEnd;)
             {
-                var first = g * PanelKernels.BatchQueries;
-                var queries = batch.Data + ((long)first * dimension);
-                var count = Math.Min(PanelKernels.BatchQueries, job.QueryCount - first);
+                cancellationToken.ThrowIfCancellationRequested();
+                var chunkEnd = ((blockStart / wordsPerChunk) + 1) * wordsPerChunk;
+                var blockEnd = Math.Min(Math.Min(wordEnd, blockStart + blockWords), chunkEnd);
+
+                // Elements in slices: a slice of two panels stays in L1 while every query group passes.
+                for (var first = 0; first < dimension; first += SliceElements)
+                {
+                    var count = Math.Min(SliceElements, dimension - first);
+                    for (var w = blockStart; w < blockEnd; w++)
+                    {
+                        var bits = allowed.Word(w);
+                        for (var half = 0; half < 2; half++)
+                        {
+                            if ((uint)(bits >> (half * 32)) == 0)
+                            {
+                                continue;
+                            }
+
+                            var slot0 = (w << 6) + (half << 5);
+                            var panels = storage.Panels(slot0 >> shift) + ((long)((slot0 & localMask) >> 4) * dimension * 16);
+                            var tile = tiles + ((long)((((w - blockStart) * 2) + half) * groups) * tileFloats);
+                            for (var g = 0; g < groups; g++)
+                            {
+                                PanelKernels.Batch8x2(
+                                    batch.Data + ((long)g * PanelKernels.BatchQueries * dimension),
+                                    panels,
+                                    dimension,
+                                    first,
+                                    count,
+                                    tile + (g * tileFloats),
+                                    accumulate: first > 0);
+                            }
+                        }
+                    }
+                }
+
                 for (var w = blockStart; w < blockEnd; w++)
                 {
                     var bits = allowed.Word(w);
-                    for (var half = 0; half < 2 && bits != 0; half++, bits >>= 32)
+                    for (var half = 0; half < 2; half++)
                     {
-                        var live = (uint)bits;
+                        var live = (uint)(bits >> (half * 32));
                         if (live == 0)
                         {
                             continue;
                         }
 
                         var slot0 = (w << 6) + (half << 5);
-                        var local = slot0 & localMask;
-                        var chunk = slot0 >> shift;
-                        PanelKernels.Batch8x2(
-                            queries, storage.Panels(chunk) + ((long)(local >> 4) * dimension * 16), dimension, tile);
-                        var norms = TDistance.IsEuclidean ? storage.Norms(chunk) + local : null;
-                        for (var i = 0; i < count; i++)
+                        var norms = TDistance.IsEuclidean ? storage.Norms(slot0 >> shift) + (slot0 & localMask) : null;
+                        var tile = tiles + ((long)((((w - blockStart) * 2) + half) * groups) * tileFloats);
+                        for (var q = 0; q < job.QueryCount; q++)
                         {
-                            Offer<TDistance>(
-                                tile + (i * 32), norms, batch.QueryNorms[first + i], heaps[first + i], live, slot0, job.Predicate, keys);
+                            var dots = tile + ((q / PanelKernels.BatchQueries) * tileFloats) + ((q % PanelKernels.BatchQueries) * 32);
+                            Offer<TDistance>(dots, norms, batch.QueryNorms[q], heaps[q], live, slot0, job.Predicate, keys);
                         }
                     }
                 }
-            }
 
-            blockStart = blockEnd;
+                blockStart = blockEnd;
+            }
         }
     }
 

@@ -13,7 +13,7 @@ namespace VectorStudio.Engine.Search;
 /// </summary>
 /// <remarks>
 /// Large scans split the slot range into parts scored in parallel, each with its own heaps, merged at
-/// the end; a scan smaller than <see cref="MinFloatsPerThread"/> per thread stays on the caller's
+/// the end; a scan smaller than <see cref="DefaultMinFloatsPerThread"/> floats per thread stays on the caller's
 /// thread. The scan checks the cancellation token once per block.
 /// </remarks>
 internal sealed partial class FlatIndex : IVectorIndex
@@ -22,7 +22,14 @@ internal sealed partial class FlatIndex : IVectorIndex
     /// Floats scored per thread before a second thread pays off (about 1 ms of single-core work; a
     /// parallel loop costs tens of microseconds to start).
     /// </summary>
-    public const long MinFloatsPerThread = 2L << 20;
+    public const long DefaultMinFloatsPerThread = 2L << 20;
+
+    private readonly long _minFloatsPerThread;
+
+    public FlatIndex(long minFloatsPerThread = DefaultMinFloatsPerThread)
+    {
+        _minFloatsPerThread = Math.Max(1, minFloatsPerThread);
+    }
 
     /// <summary>Collection bytes per batch block: with the packed queries it stays within a 2 MiB L2.</summary>
     public const int BatchBlockBytes = 512 << 10;
@@ -44,7 +51,7 @@ internal sealed partial class FlatIndex : IVectorIndex
     {
         var words = SlotBitset.WordCount(storage.SlotCount);
         var work = (long)storage.LiveCount * storage.Dimension * Math.Max(1, job.QueryCount / 8);
-        var threads = (int)Math.Clamp(work / MinFloatsPerThread, 1, Math.Max(1, job.MaxThreads));
+        var threads = (int)Math.Clamp(work / _minFloatsPerThread, 1, Math.Max(1, job.MaxThreads));
         threads = Math.Min(threads, Math.Max(1, words));
         var batch = job.QueryCount > 1 ? new PackedQueries(job, TDistance.IsEuclidean) : null;
         if (threads == 1)

@@ -13,6 +13,11 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args is ["exact", .. var exactArgs])
+        {
+            return Exact.ExactCommand.Run(exactArgs);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
