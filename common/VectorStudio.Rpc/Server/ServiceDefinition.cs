@@ -3,6 +3,7 @@
 using System.Collections.Frozen;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using VectorStudio.Rpc.Server.Internal;
 
 namespace VectorStudio.Rpc.Server;
 
@@ -96,6 +97,9 @@ public abstract class ServerMethodBinding
     public abstract string FullName { get; }
 
     public abstract MethodType Type { get; }
+
+    /// <summary>The dispatcher's per-method call runner, typed to this binding's messages.</summary>
+    internal abstract ServerCallHandler CreateHandler(GrpcServer server);
 }
 
 /// <summary>A bound unary method.</summary>
@@ -112,6 +116,9 @@ public sealed class UnaryBinding<TRequest, TResponse>(
     public override string FullName => Method.FullName;
 
     public override MethodType Type => MethodType.Unary;
+
+    internal override ServerCallHandler CreateHandler(GrpcServer server) =>
+        new UnaryCallHandler<TRequest, TResponse>(server, this);
 }
 
 /// <summary>A bound client-streaming method.</summary>
@@ -128,6 +135,9 @@ public sealed class ClientStreamingBinding<TRequest, TResponse>(
     public override string FullName => Method.FullName;
 
     public override MethodType Type => MethodType.ClientStreaming;
+
+    internal override ServerCallHandler CreateHandler(GrpcServer server) =>
+        new ClientStreamingCallHandler<TRequest, TResponse>(server, this);
 }
 
 /// <summary>A bound server-streaming method.</summary>
@@ -144,6 +154,9 @@ public sealed class ServerStreamingBinding<TRequest, TResponse>(
     public override string FullName => Method.FullName;
 
     public override MethodType Type => MethodType.ServerStreaming;
+
+    internal override ServerCallHandler CreateHandler(GrpcServer server) =>
+        new ServerStreamingCallHandler<TRequest, TResponse>(server, this);
 }
 
 /// <summary>A bound duplex-streaming method.</summary>
@@ -160,4 +173,7 @@ public sealed class DuplexStreamingBinding<TRequest, TResponse>(
     public override string FullName => Method.FullName;
 
     public override MethodType Type => MethodType.DuplexStreaming;
+
+    internal override ServerCallHandler CreateHandler(GrpcServer server) =>
+        new DuplexStreamingCallHandler<TRequest, TResponse>(server, this);
 }
