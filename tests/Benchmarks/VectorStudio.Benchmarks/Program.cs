@@ -1,6 +1,7 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
 using BenchmarkDotNet.Running;
+using VectorStudio.Benchmarks.Grpc;
 
 namespace VectorStudio.Benchmarks;
 
@@ -11,8 +12,13 @@ namespace VectorStudio.Benchmarks;
 /// </summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "grpc-load")
+        {
+            return await GrpcLoadCommand.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
