@@ -31,8 +31,8 @@ public sealed class GrpcChannelTests
     [Fact]
     public async Task UnaryCall_Should_SendGrpcRequestHeaders_When_CallHasTimeoutAndMetadata()
     {
-        using var handler = new FakeGrpcHandler(() => FakeGrpcHandler.Response(FakeGrpcHandler.Frame(Hello), ("grpc-status", "0")));
-        using var channel = GrpcChannel.ForAddress("http://example:80", new GrpcChannelOptions { HttpHandler = handler });
+        using var handler = OkHandler();
+        using var channel = Channel(handler);
         var headers = new Metadata().Add("x-trace", "abc").Add("x-key-bin", [1, 2, 3, 4]);
 
         await channel.UnaryAsync(
@@ -56,8 +56,8 @@ public sealed class GrpcChannelTests
     [Fact]
     public async Task UnaryCall_Should_SendGzipFrame_When_CompressionIsRequested()
     {
-        using var handler = new FakeGrpcHandler(() => FakeGrpcHandler.Response(FakeGrpcHandler.Frame(Hello), ("grpc-status", "0")));
-        using var channel = GrpcChannel.ForAddress("http://example:80", new GrpcChannelOptions { HttpHandler = handler });
+        using var handler = OkHandler();
+        using var channel = Channel(handler);
         var request = new EchoRequest { Payload = ByteString.CopyFrom(new byte[10_000]) };
 
         await channel.UnaryAsync(InteropMethods.Unary, request, new CallOptions(Compress: true));
@@ -90,7 +90,7 @@ public sealed class GrpcChannelTests
     {
         using var handler = new FakeGrpcHandler(() => FakeGrpcHandler.Response(
             FakeGrpcHandler.Frame(Hello), ("grpc-status", "0"), ("x-id-bin", "AQID/w"), ("x-list-bin", "AQ,AgM=")));
-        using var channel = GrpcChannel.ForAddress("http://example:80", new GrpcChannelOptions { HttpHandler = handler });
+        using var channel = Channel(handler);
 
         using var call = channel.UnaryCall(InteropMethods.Unary, new EchoRequest());
         Assert.Equal("hello", (await call).Text);
@@ -165,9 +165,10 @@ public sealed class GrpcChannelTests
     public async Task UnaryCall_Should_FailDeadlineExceededUnsent_When_TimeoutIsNotPositive()
     {
         using var handler = new FakeGrpcHandler(() => throw new InvalidOperationException("must not send"));
-        using var channel = GrpcChannel.ForAddress("http://example:80", new GrpcChannelOptions { HttpHandler = handler });
+        using var channel = Channel(handler);
 
-        using var call = channel.UnaryCall(InteropMethods.Unary, new EchoRequest(), new CallOptions(Timeout: TimeSpan.Zero));
+        using var call = channel.UnaryCall(
+            InteropMethods.Unary, new EchoRequest(), new CallOptions(Timeout: TimeSpan.Zero));
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
@@ -179,7 +180,7 @@ public sealed class GrpcChannelTests
     {
         var pending = new TaskCompletionSource<HttpResponseMessage>();
         using var handler = new FakeGrpcHandler(ct => pending.Task.WaitAsync(ct));
-        using var channel = GrpcChannel.ForAddress("http://example:80", new GrpcChannelOptions { HttpHandler = handler });
+        using var channel = Channel(handler);
 
         using var call = channel.ServerStreamingCall(InteropMethods.ServerStream, new StreamRequest());
 
@@ -198,9 +199,16 @@ public sealed class GrpcChannelTests
     private static async Task<RpcException> CallAsync(Func<HttpResponseMessage> respond)
     {
         using var handler = new FakeGrpcHandler(respond);
-        using var channel = GrpcChannel.ForAddress("http://example:80", new GrpcChannelOptions { HttpHandler = handler });
-        return await Assert.ThrowsAsync<RpcException>(() => channel.UnaryAsync(InteropMethods.Unary, new EchoRequest()));
+        using var channel = Channel(handler);
+        return await Assert.ThrowsAsync<RpcException>(
+            () => channel.UnaryAsync(InteropMethods.Unary, new EchoRequest()));
     }
+
+    private static FakeGrpcHandler OkHandler() =>
+        new(() => FakeGrpcHandler.Response(FakeGrpcHandler.Frame(Hello), ("grpc-status", "0")));
+
+    private static GrpcChannel Channel(HttpMessageHandler handler) =>
+        GrpcChannel.ForAddress("http://example:80", new GrpcChannelOptions { HttpHandler = handler });
 
     private static string? Header(HttpRequestMessage request, string name) =>
         request.Headers.NonValidated.TryGetValues(name, out var values) ? values.ToString() : null;

@@ -31,7 +31,8 @@ public sealed class TestCertificates : IDisposable
         serverRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
         serverRequest.CertificateExtensions.Add(
             new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var server = serverRequest.Create(Authority, now.AddDays(-1), now.AddDays(1), RandomNumberGenerator.GetBytes(8));
+        using var server = serverRequest.Create(
+            Authority, now.AddDays(-1), now.AddDays(1), RandomNumberGenerator.GetBytes(8));
 
         CertificatePath = Path.Combine(_directory, "server.crt");
         KeyPath = Path.Combine(_directory, "server.key");

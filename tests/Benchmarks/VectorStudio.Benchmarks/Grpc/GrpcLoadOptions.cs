@@ -29,7 +29,9 @@ public sealed record GrpcLoadOptions
         var options = new GrpcLoadOptions();
         for (var i = 0; i < args.Count; i += 2)
         {
-            var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value. {Usage}");
+            var value = i + 1 < args.Count
+                ? args[i + 1]
+                : throw new ArgumentException($"{args[i]} needs a value. {Usage}");
             options = args[i] switch
             {
                 "--target" => options with { Target = new Uri(value) },
