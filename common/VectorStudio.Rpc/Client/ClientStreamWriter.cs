@@ -36,7 +36,8 @@ internal sealed class ClientStreamWriter<TRequest, TResponse> : IClientStreamWri
     {
         if (Volatile.Read(ref _writing) != 0)
         {
-            return Task.FromException(new InvalidOperationException("Cannot complete the request stream while a write is pending."));
+            return Task.FromException(
+                new InvalidOperationException("Cannot complete the request stream while a write is pending."));
         }
 
         _completed = true;

@@ -94,9 +94,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
             throw (Exception?)_failure ?? new InvalidOperationException("The call has already finished.");
         }
 
-        var registration = cancellationToken.CanBeCanceled
-            ? cancellationToken.UnsafeRegister(static s => ((GrpcCall<TRequest, TResponse>)s!).Cancel(CancelReason.Caller), this)
-            : default;
+        var registration = RegisterCaller(cancellationToken);
         byte[]? frame = null;
         try
         {

@@ -63,7 +63,8 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
             : null;
         if (!GrpcProtocol.IsGrpcContentType(contentType))
         {
-            throw new RpcException(StatusCode.Internal, $"Bad gRPC response. Invalid content-type value: '{contentType}'.");
+            throw new RpcException(
+                StatusCode.Internal, $"Bad gRPC response. Invalid content-type value: '{contentType}'.");
         }
 
         _responseEncoding = response.Headers.NonValidated.TryGetValues(GrpcProtocol.EncodingHeader, out var encodings)
@@ -114,9 +115,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
             throw new InvalidOperationException("Only one read can be pending at a time.");
         }
 
-        var registration = cancellationToken.CanBeCanceled
-            ? cancellationToken.UnsafeRegister(static s => ((GrpcCall<TRequest, TResponse>)s!).Cancel(CancelReason.Caller), this)
-            : default;
+        var registration = RegisterCaller(cancellationToken);
         try
         {
             await _start.ConfigureAwait(false);
@@ -162,12 +161,14 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
 
         if (_responseEncoding is null || _responseEncoding == GrpcProtocol.IdentityEncoding)
         {
-            throw new RpcException(StatusCode.Internal, "A response message is flagged compressed, but grpc-encoding names no codec.");
+            throw new RpcException(
+                StatusCode.Internal, "A response message is flagged compressed, but grpc-encoding names no codec.");
         }
 
         if (!string.Equals(_responseEncoding, GrpcProtocol.GzipEncoding, StringComparison.OrdinalIgnoreCase))
         {
-            throw new RpcException(StatusCode.Internal, $"Unsupported grpc-encoding '{_responseEncoding}' in the response.");
+            throw new RpcException(
+                StatusCode.Internal, $"Unsupported grpc-encoding '{_responseEncoding}' in the response.");
         }
 
         var plain = MessageCompression.Gunzip(_reader.Message, _channel.MaxReceiveMessageSize)

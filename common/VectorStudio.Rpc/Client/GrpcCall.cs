@@ -45,7 +45,8 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
         _compress = options.Compress ?? channel.CompressRequests;
         if (options.Timeout is { } timeout)
         {
-            _deadlineRegistration = _cts.Token.UnsafeRegister(static s => ((GrpcCall<TRequest, TResponse>)s!).OnCancelled(), this);
+            _deadlineRegistration = _cts.Token.UnsafeRegister(
+                static s => ((GrpcCall<TRequest, TResponse>)s!).OnCancelled(), this);
             if (timeout <= TimeSpan.Zero)
             {
                 _cts.Cancel();
@@ -56,11 +57,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
             }
         }
 
-        if (options.CancellationToken.CanBeCanceled)
-        {
-            _callerRegistration = options.CancellationToken.UnsafeRegister(
-                static s => ((GrpcCall<TRequest, TResponse>)s!).Cancel(CancelReason.Caller), this);
-        }
+        _callerRegistration = RegisterCaller(options.CancellationToken);
     }
 
     private enum CancelReason
@@ -96,7 +93,12 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
     {
         var writer = StartWithStream();
         return new AsyncDuplexStreamingCall<TRequest, TResponse>(
-            writer, new ResponseStreamReader<TRequest, TResponse>(this), ResponseHeadersAsync, GetStatus, GetTrailers, Dispose);
+            writer,
+            new ResponseStreamReader<TRequest, TResponse>(this),
+            ResponseHeadersAsync,
+            GetStatus,
+            GetTrailers,
+            Dispose);
     }
 
     public Status GetStatus() =>
@@ -122,6 +124,13 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
     /// <summary>The deadline timer fired (or a cancel is under way: then the status is already set).</summary>
     private void OnCancelled() => Finish(CancelStatus(), new Metadata());
 
+    /// <summary>Lets a caller's token cancel the whole call.</summary>
+    private CancellationTokenRegistration RegisterCaller(CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(
+                static s => ((GrpcCall<TRequest, TResponse>)s!).Cancel(CancelReason.Caller), this)
+            : default;
+
     private Status CancelStatus() => (CancelReason)Volatile.Read(ref _cancelReason) switch
     {
         CancelReason.None => new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded"),
@@ -141,7 +150,8 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
             Finish(status, trailers, exception);
         }
 
-        return _failure ?? new RpcException(new Status(StatusCode.Internal, exception.Message), new Metadata(), exception);
+        return _failure
+            ?? new RpcException(new Status(StatusCode.Internal, exception.Message), new Metadata(), exception);
     }
 
     private void Finish(Status status, Metadata trailers, Exception? cause = null)

@@ -45,7 +45,7 @@ public sealed partial class GrpcChannel : CallInvoker, IDisposable
 
     internal string UserAgent { get; }
 
-    /// <summary>A channel to <paramref name="address"/> (<c>http://host:port</c> or <c>https://host:port</c>).</summary>
+    /// <summary>A channel to <c>http://host:port</c> (h2c) or <c>https://host:port</c> (TLS).</summary>
     public static GrpcChannel ForAddress(string address, GrpcChannelOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(address);

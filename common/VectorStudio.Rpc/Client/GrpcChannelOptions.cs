@@ -13,13 +13,13 @@ public sealed class GrpcChannelOptions
     /// <summary>The default user-agent: <c>vectorstudio-dotnet/&lt;version&gt;</c>.</summary>
     public static readonly string DefaultUserAgent = "vectorstudio-dotnet/" + LibraryVersion();
 
-    /// <summary>Largest response message accepted (4 MiB); larger ones fail RESOURCE_EXHAUSTED. Null: no limit.</summary>
+    /// <summary>Largest response message accepted (4 MiB); larger fail RESOURCE_EXHAUSTED. Null: no limit.</summary>
     public int? MaxReceiveMessageSize { get; set; } = GrpcProtocol.DefaultMaxReceiveMessageSize;
 
-    /// <summary>Largest request message sent; larger ones fail RESOURCE_EXHAUSTED before sending. Null: no limit.</summary>
+    /// <summary>Largest request message sent; larger fail RESOURCE_EXHAUSTED unsent. Null: no limit.</summary>
     public int? MaxSendMessageSize { get; set; }
 
-    /// <summary>Gzip-compress request messages unless a call says otherwise (<see cref="CallOptions.Compress"/>).</summary>
+    /// <summary>Gzip request messages unless a call says otherwise (<see cref="CallOptions.Compress"/>).</summary>
     public bool CompressRequests { get; set; }
 
     /// <summary>Metadata sent with every call, before the call's own headers.</summary>
@@ -45,7 +45,7 @@ public sealed class GrpcChannelOptions
     /// <summary>A CA that server certificates must chain to, instead of the system's trust store.</summary>
     public X509Certificate2? TrustedCertificateAuthority { get; set; }
 
-    /// <summary>Custom server certificate validation; it takes precedence over <see cref="TrustedCertificateAuthority"/>.</summary>
+    /// <summary>Custom server certificate validation; wins over <see cref="TrustedCertificateAuthority"/>.</summary>
     public RemoteCertificateValidationCallback? ServerCertificateValidation { get; set; }
 
     /// <summary>

@@ -32,7 +32,8 @@ internal sealed class MessageFrameReader
     public ReadOnlyMemory<byte> Message { get; private set; }
 
     /// <summary>Reads the next message; false at a clean end of the body.</summary>
-    /// <exception cref="RpcException">A truncated frame (INTERNAL) or one over the limit (RESOURCE_EXHAUSTED).</exception>
+    /// <exception cref="RpcException">A truncated frame (INTERNAL) or one over the limit (RESOURCE_EXHAUSTED).
+    /// </exception>
     public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
     {
         Message = default;

@@ -23,7 +23,7 @@ internal sealed class PushRequestContent : HttpContent
     /// <summary>Ends the body cleanly: the handler sends END_STREAM.</summary>
     public void Complete() => _completed.TrySetResult();
 
-    /// <summary>Ends the body because the call ended: pending and later writes fail with <paramref name="error"/>.</summary>
+    /// <summary>Ends the body because the call ended: writes fail with <paramref name="error"/>.</summary>
     public void Abort(Exception error)
     {
         if (_stream.TrySetException(error))
@@ -38,7 +38,8 @@ internal sealed class PushRequestContent : HttpContent
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);
 
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    protected override async Task SerializeToStreamAsync(
+        Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         _stream.TrySetResult(stream);
         await _completed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);

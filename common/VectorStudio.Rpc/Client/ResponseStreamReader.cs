@@ -16,7 +16,7 @@ internal sealed class ResponseStreamReader<TRequest, TResponse> : IAsyncStreamRe
 
     public TResponse Current => _current ?? throw new InvalidOperationException("No message has been read yet.");
 
-    /// <summary>Reads the next message. Cancelling <paramref name="cancellationToken"/> cancels the whole call.</summary>
+    /// <summary>Reads the next message. Cancelling the token cancels the whole call.</summary>
     public async ValueTask<bool> MoveNextAsync(CancellationToken cancellationToken = default)
     {
         var message = await _call.ReadNextAsync(cancellationToken).ConfigureAwait(false);

@@ -46,7 +46,8 @@ internal static class StatusMapping
             case HttpRequestException { InnerException: HttpProtocolException protocol }:
                 return new Status(FromHttp2ErrorCode(protocol.ErrorCode), protocol.Message);
             case HttpRequestException request:
-                return new Status(StatusCode.Unavailable, $"Error connecting to {target.Authority}: {Describe(request)}");
+                return new Status(
+                    StatusCode.Unavailable, $"Error connecting to {target.Authority}: {Describe(request)}");
             // Before IOException, which it derives from.
             case Google.Protobuf.InvalidProtocolBufferException parse:
                 return new Status(StatusCode.Internal, $"Failed to parse a response message: {parse.Message}");
@@ -57,7 +58,8 @@ internal static class StatusMapping
             case OperationCanceledException:
                 return new Status(StatusCode.Cancelled, "The transport cancelled the call.");
             default:
-                return new Status(StatusCode.Internal, $"Error in the gRPC call: {exception.GetType().Name}: {exception.Message}");
+                return new Status(
+                    StatusCode.Internal, $"Error in the gRPC call: {exception.GetType().Name}: {exception.Message}");
         }
     }
 
@@ -72,6 +74,8 @@ internal static class StatusMapping
             }
         }
 
-        return exception.InnerException is null ? exception.Message : $"{exception.Message} ({exception.InnerException.Message})";
+        return exception.InnerException is null
+            ? exception.Message
+            : $"{exception.Message} ({exception.InnerException.Message})";
     }
 }

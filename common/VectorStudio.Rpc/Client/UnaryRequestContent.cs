@@ -21,7 +21,8 @@ internal sealed class UnaryRequestContent : HttpContent
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         stream.WriteAsync(_frame, 0, _frame.Length);
 
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
+    protected override Task SerializeToStreamAsync(
+        Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
         stream.WriteAsync(_frame.AsMemory(), cancellationToken).AsTask();
 
     protected override bool TryComputeLength(out long length)

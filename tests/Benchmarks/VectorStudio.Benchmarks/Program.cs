@@ -1,6 +1,7 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
 using BenchmarkDotNet.Running;
+using VectorStudio.Benchmarks.Grpc;
 
 namespace VectorStudio.Benchmarks;
 
@@ -11,11 +12,16 @@ namespace VectorStudio.Benchmarks;
 /// </summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         if (args is ["exact", .. var exactArgs])
         {
             return Exact.ExactCommand.Run(exactArgs);
+        }
+
+        if (args is ["grpc-load", .. var loadArgs])
+        {
+            return await GrpcLoadCommand.RunAsync(loadArgs).ConfigureAwait(false);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -94,7 +94,8 @@ public sealed class GrpcChannelCallsIntegrationTests(PythonInteropFixture server
         var responseHeaders = await call.ResponseHeadersAsync;
         var trailers = call.GetTrailers();
 
-        Assert.Equal(["x-echo-data-bin=" + Convert.ToBase64String(binary), "x-echo-text=hello world"], response.EchoedMetadata);
+        Assert.Equal(
+            ["x-echo-data-bin=" + Convert.ToBase64String(binary), "x-echo-text=hello world"], response.EchoedMetadata);
         Assert.Equal("hello world", responseHeaders.GetValue("x-echo-text"));
         Assert.Equal(binary, responseHeaders.GetValueBytes("x-echo-data-bin"));
         Assert.Equal("hello world", trailers.GetValue("x-echo-text"));
@@ -109,7 +110,8 @@ public sealed class GrpcChannelCallsIntegrationTests(PythonInteropFixture server
         using var channel = GrpcChannel.ForAddress(servers.Plain.Address, options);
         var payload = InteropMethods.Pattern(64 * 1024);
 
-        var response = await channel.UnaryAsync(InteropMethods.Unary, new EchoRequest { Payload = ByteString.CopyFrom(payload) });
+        var response = await channel.UnaryAsync(
+            InteropMethods.Unary, new EchoRequest { Payload = ByteString.CopyFrom(payload) });
 
         Assert.Equal(["gzip"], handler.RequestEncodings);
         Assert.Equal(payload.Length, response.TotalBytes);
@@ -120,7 +122,8 @@ public sealed class GrpcChannelCallsIntegrationTests(PythonInteropFixture server
     public async Task UnaryCall_Should_DecompressResponse_When_ServerSendsGzip()
     {
         using var handler = new RecordingHandler();
-        using var channel = GrpcChannel.ForAddress(servers.Gzip.Address, new GrpcChannelOptions { HttpHandler = handler });
+        var options = new GrpcChannelOptions { HttpHandler = handler };
+        using var channel = GrpcChannel.ForAddress(servers.Gzip.Address, options);
 
         var response = await channel.UnaryAsync(InteropMethods.Unary, new EchoRequest { ResponseSize = 200_000 });
 
@@ -134,7 +137,8 @@ public sealed class GrpcChannelCallsIntegrationTests(PythonInteropFixture server
         using var channel = GrpcChannel.ForAddress(servers.Gzip.Address);
         var payload = ByteString.CopyFrom(InteropMethods.Pattern(10_000));
 
-        using var call = channel.ServerStreamingCall(InteropMethods.ServerStream, new StreamRequest { Payload = payload, Count = 20 });
+        var request = new StreamRequest { Payload = payload, Count = 20 };
+        using var call = channel.ServerStreamingCall(InteropMethods.ServerStream, request);
         var count = 0;
         await foreach (var message in call.ResponseStream.ReadAllAsync())
         {
@@ -168,7 +172,8 @@ public sealed class GrpcChannelCallsIntegrationTests(PythonInteropFixture server
         using var channel = GrpcChannel.ForAddress(servers.Plain.Address, options);
         var payload = InteropMethods.Pattern(5 * 1024 * 1024);
 
-        var response = await channel.UnaryAsync(InteropMethods.Unary, new EchoRequest { Payload = ByteString.CopyFrom(payload) });
+        var response = await channel.UnaryAsync(
+            InteropMethods.Unary, new EchoRequest { Payload = ByteString.CopyFrom(payload) });
 
         Assert.Equal(payload.Length, response.TotalBytes);
         Assert.True(payload.AsSpan().SequenceEqual(response.Payload.Span));

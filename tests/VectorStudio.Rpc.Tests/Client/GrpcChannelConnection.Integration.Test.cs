@@ -15,7 +15,8 @@ public sealed class GrpcChannelConnectionIntegrationTests
     {
         using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{FreePort()}");
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => channel.UnaryAsync(InteropMethods.Unary, new EchoRequest()));
+        var error = await Assert.ThrowsAsync<RpcException>(
+            () => channel.UnaryAsync(InteropMethods.Unary, new EchoRequest()));
 
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         Assert.Contains("ConnectionRefused", error.Status.Detail, StringComparison.Ordinal);

@@ -99,7 +99,9 @@ public sealed class GrpcChannelFailuresIntegrationTests(PythonInteropFixture ser
         var watch = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<RpcException>(() => channel.UnaryAsync(
-            InteropMethods.Unary, new EchoRequest { DelayMs = ServerDelayMs }, new CallOptions(CancellationToken: cts.Token)));
+            InteropMethods.Unary,
+            new EchoRequest { DelayMs = ServerDelayMs },
+            new CallOptions(CancellationToken: cts.Token)));
 
         Assert.Equal(StatusCode.Cancelled, error.StatusCode);
         Assert.True(watch.Elapsed < Bound, $"cancellation took {watch.Elapsed}");
@@ -128,7 +130,8 @@ public sealed class GrpcChannelFailuresIntegrationTests(PythonInteropFixture ser
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         // Nothing was written, so the read waits until the token cancels the call.
-        var error = await Assert.ThrowsAsync<RpcException>(async () => await call.ResponseStream.MoveNextAsync(cts.Token));
+        var error = await Assert.ThrowsAsync<RpcException>(
+            async () => await call.ResponseStream.MoveNextAsync(cts.Token));
         var write = await Assert.ThrowsAsync<RpcException>(() => call.RequestStream.WriteAsync(new EchoRequest()));
 
         Assert.Equal(StatusCode.Cancelled, error.StatusCode);

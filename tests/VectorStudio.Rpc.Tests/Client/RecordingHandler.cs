@@ -11,7 +11,8 @@ internal sealed class RecordingHandler() : DelegatingHandler(new SocketsHttpHand
 
     public ConcurrentQueue<string> ResponseEncodings { get; } = new();
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Record(request.Headers, RequestEncodings);
         var response = await base.SendAsync(request, cancellationToken);
