@@ -66,6 +66,6 @@ for entry in "${datasets[@]}"; do
   done
 done
 
-echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; BLAS: $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
+echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc --all) cores; BLAS: $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
 "$py" "$here/compare.py" "$results"
 cp "$results" "${EXACT_RESULTS:-/dev/null}" 2>/dev/null || true
