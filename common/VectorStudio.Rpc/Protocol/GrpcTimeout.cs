@@ -82,7 +82,8 @@ public static class GrpcTimeout
         ];
         foreach (var (divisor, unit) in units)
         {
-            var amount = (nanos + divisor - 1) / divisor;
+            // Ceiling division that cannot overflow near long.MaxValue.
+            var amount = (nanos / divisor) + (nanos % divisor == 0 ? 0 : 1);
             if (amount <= MaxValue)
             {
                 return Fmt(amount, unit);

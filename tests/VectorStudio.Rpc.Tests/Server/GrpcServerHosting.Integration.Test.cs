@@ -1,0 +1,198 @@
+// Copyright (c) Vector Studio contributors. Licensed under the MIT License.
+
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Logging;
+using VectorStudio.Rpc.Server;
+using VectorStudio.Rpc.Tests.Infrastructure;
+using VectorStudio.Testing.V1;
+
+namespace VectorStudio.Rpc.Tests.Server;
+
+/// <summary>Server options and hosting variants, each test on its own short-lived server.</summary>
+public sealed class GrpcServerHostingIntegrationTest
+{
+    [Fact]
+    public async Task StartAsync_Should_ServeOverTlsWithAlpnH2_When_CertificateIsGiven()
+    {
+        using var certificate = CreateSelfSignedCertificate();
+        await using var host = await TestGrpcServer.StartAsync(o => o.Certificate = certificate);
+        using var client = new RawGrpcClient(host.Port, certificate);
+
+        var response = await client.UnaryAsync(Paths.Unary, GrpcFrames.Frame(new EchoRequest { Text = "tls" }));
+
+        Assert.True(host.IsSecure);
+        Assert.Equal(new Version(2, 0), response.Version);
+        Assert.Equal("tls", Assert.Single(response.Messages(EchoResponse.Parser)).Text);
+    }
+
+    [Fact]
+    public async Task Interceptors_Should_WrapEveryCallInOrder_When_Registered()
+    {
+        var log = new List<string>();
+        await using var host = await TestGrpcServer.StartAsync(o =>
+        {
+            o.Server.Interceptors.Add(new LoggingInterceptor("outer", log));
+            o.Server.Interceptors.Add(new LoggingInterceptor("inner", log));
+        });
+        using var client = new RawGrpcClient(host.Port);
+
+        await client.UnaryAsync(Paths.Unary, GrpcFrames.Frame(new EchoRequest()));
+
+        Assert.Equal(["outer:before", "inner:before", "inner:after", "outer:after"], log);
+    }
+
+    [Fact]
+    public async Task Interceptor_Should_EndCallWithItsStatus_When_ItThrowsRpcException()
+    {
+        await using var host = await TestGrpcServer.StartAsync(o =>
+            o.Server.Interceptors.Add(new DenyingInterceptor()));
+        using var client = new RawGrpcClient(host.Port);
+
+        var response = await client.UnaryAsync(Paths.Unary, GrpcFrames.Frame(new EchoRequest()));
+
+        Assert.Equal(StatusCode.PermissionDenied, response.Code);
+        Assert.Equal("denied", response.Message);
+        Assert.Equal("yes", response.Get("x-denied"));
+    }
+
+    [Fact]
+    public async Task Handler_Should_AnswerUnknownWithGenericMessage_When_ItThrows()
+    {
+        var definition = ServiceDefinition.CreateBuilder(InteropReflection.Descriptor.Services[0])
+            .AddUnary<EchoRequest, EchoResponse>("Unary", (_, _) => throw new InvalidOperationException("secret detail"))
+            .Build();
+        var logged = new List<string>();
+        await using var host = await GrpcServerHost.StartAsync(
+            new GrpcServerHostOptions
+            {
+                Address = IPAddress.Loopback,
+                ConfigureLogging = logging => logging.AddProvider(new ListLoggerProvider(logged)),
+            },
+            [definition]);
+        using var client = new RawGrpcClient(host.Port);
+
+        var response = await client.UnaryAsync(Paths.Unary, GrpcFrames.Frame(new EchoRequest()));
+        var missing = await client.UnaryAsync(Paths.ServerStream, GrpcFrames.Frame(new StreamRequest()));
+
+        Assert.Equal(StatusCode.Unknown, response.Code);
+        Assert.DoesNotContain("secret", response.Message, StringComparison.Ordinal);
+        Assert.Contains(logged, line => line.Contains("secret detail", StringComparison.Ordinal));
+        Assert.Equal(StatusCode.Unimplemented, missing.Code);
+    }
+
+    [Fact]
+    public async Task Unary_Should_FailResourceExhausted_When_ResponseExceedsSendLimit()
+    {
+        await using var host = await TestGrpcServer.StartAsync(o => o.Server.MaxSendMessageSize = 1000);
+        using var client = new RawGrpcClient(host.Port);
+
+        var response = await client.UnaryAsync(Paths.Unary, GrpcFrames.Frame(new EchoRequest { ResponseSize = 2000 }));
+
+        Assert.Equal(StatusCode.ResourceExhausted, response.Code);
+    }
+
+    [Fact]
+    public async Task Unary_Should_AcceptLargeMessage_When_ReceiveLimitIsRaised()
+    {
+        await using var host = await TestGrpcServer.StartAsync(o => o.Server.MaxReceiveMessageSize = 40 * 1024 * 1024);
+        using var client = new RawGrpcClient(host.Port);
+        var payload = ByteString.CopyFrom(new byte[32 * 1024 * 1024]);
+
+        var response = await client.UnaryAsync(Paths.ClientStream, GrpcFrames.Frame(new EchoRequest { Payload = payload }));
+
+        Assert.Equal(32 * 1024 * 1024, Assert.Single(response.Messages(EchoResponse.Parser)).TotalBytes);
+    }
+
+    [Fact]
+    public async Task Unary_Should_CompressOnlyForAcceptingClients_When_ServerPolicyIsGzip()
+    {
+        await using var host = await TestGrpcServer.StartAsync(o => o.Server.ResponseCompressionAlgorithm = "gzip");
+        using var client = new RawGrpcClient(host.Port);
+        var frame = GrpcFrames.Frame(new EchoRequest { Text = "zip" });
+
+        var accepting = await client.UnaryAsync(Paths.Unary, frame, ("grpc-accept-encoding", "gzip"));
+        var plain = await client.UnaryAsync(Paths.Unary, frame);
+
+        Assert.True(Assert.Single(accepting.Frames).Compressed);
+        Assert.Equal("zip", EchoResponse.Parser.ParseFrom(accepting.Frames[0].Data).Text);
+        Assert.False(Assert.Single(plain.Frames).Compressed);
+    }
+
+    [Fact]
+    public async Task UseGrpcServer_Should_ShareApplicationWithHttp11_When_RoutedByPort()
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.ListenGrpc(new IPEndPoint(IPAddress.Loopback, 0));
+        });
+        await using var app = builder.Build();
+        var health = new VectorStudio.Rpc.Health.HealthService();
+        var grpc = new GrpcServer(new GrpcServerOptions(), [health.CreateDefinition()]);
+        app.UseGrpcServer(grpc, context => HttpProtocol.IsHttp2(context.Request.Protocol));
+        app.Run(context => context.Response.WriteAsync("plain http"));
+        await app.StartAsync();
+        var ports = app.Urls.Select(u => new Uri(u).Port).ToList();
+
+        using var http = new HttpClient();
+        var texts = new List<string>();
+        var codes = new List<StatusCode?>();
+        foreach (var port in ports)
+        {
+            try
+            {
+                texts.Add(await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/")));
+            }
+            catch (HttpRequestException)
+            {
+                using var client = new RawGrpcClient(port);
+                var check = await client.UnaryAsync(
+                    "/grpc.health.v1.Health/Check",
+                    GrpcFrames.Frame(new Grpc.Health.V1.HealthCheckRequest()));
+                codes.Add(check.Code);
+            }
+        }
+
+        await app.StopAsync();
+        Assert.Equal(["plain http"], texts);
+        Assert.Equal([StatusCode.OK], codes);
+    }
+
+    private static X509Certificate2 CreateSelfSignedCertificate()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddIpAddress(IPAddress.Loopback);
+        san.AddDnsName("localhost");
+        request.CertificateExtensions.Add(san.Build());
+        var now = TimeProvider.System.GetUtcNow();
+        using var certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.AddHours(1));
+        // Re-import through PKCS#12 so the private key is usable by SslStream on every platform.
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
+    }
+
+    private sealed class LoggingInterceptor(string name, List<string> log) : ServerInterceptor
+    {
+        public override async Task InterceptAsync(ServerCallContext context, Func<Task> continuation)
+        {
+            log.Add($"{name}:before");
+            await continuation();
+            log.Add($"{name}:after");
+        }
+    }
+
+    private sealed class DenyingInterceptor : ServerInterceptor
+    {
+        public override Task InterceptAsync(ServerCallContext context, Func<Task> continuation) =>
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "denied"), new Metadata().Add("x-denied", "yes"));
+    }
+}
