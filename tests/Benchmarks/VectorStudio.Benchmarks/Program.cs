@@ -19,6 +19,11 @@ public static class Program
             return Exact.ExactCommand.Run(exactArgs);
         }
 
+        if (args is ["search-load", .. var searchArgs])
+        {
+            return await Search.SearchLoadCommand.RunAsync(searchArgs).ConfigureAwait(false);
+        }
+
         if (args is ["grpc-load", .. var loadArgs])
         {
             return await GrpcLoadCommand.RunAsync(loadArgs).ConfigureAwait(false);

@@ -64,7 +64,7 @@ public sealed class GrpcChannelTests
 
         Assert.Equal("gzip", Header(handler.LastRequest!, "grpc-encoding"));
         Assert.Equal(1, handler.LastBody[0]);
-        var plain = Protocol.MessageCompression.Gunzip(handler.LastBody.AsMemory(5), int.MaxValue)!;
+        var plain = VectorStudio.Rpc.Protocol.MessageCompression.Gunzip(handler.LastBody.AsMemory(5), int.MaxValue)!;
         Assert.Equal(request, EchoRequest.Parser.ParseFrom(plain));
     }
 
