@@ -88,8 +88,12 @@ public static class GrpcLoadCommand
 
     private static async Task<double> StreamAsync(GrpcChannel channel, ByteString payload, GrpcLoadOptions options)
     {
+        // A deadline past the planned end turns a stalled server into an error instead of a hung run.
+        var deadline = TimeSpan.FromSeconds(options.WarmupSeconds + options.Seconds + 30);
         using var call = channel.ServerStreamingCall(
-            ServerStream, new StreamRequest { Payload = payload, Count = StreamCount });
+            ServerStream,
+            new StreamRequest { Payload = payload, Count = StreamCount },
+            new CallOptions(Timeout: deadline));
         var reader = call.ResponseStream;
         var warmupEnd = Stopwatch.GetTimestamp() + (long)(options.WarmupSeconds * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < warmupEnd && await reader.MoveNextAsync().ConfigureAwait(false))
