@@ -30,9 +30,5 @@ public readonly struct CosineDistance : IDistance
     public static float KeyToScore(float key) => key;
 
     /// <summary>The cosine similarity of two vectors of any length; 0 when either is zero.</summary>
-    public static float Similarity(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var denominator = MathF.Sqrt(DistanceKernels.Dot(a, a) * DistanceKernels.Dot(b, b));
-        return denominator > 0 ? DistanceKernels.Dot(a, b) / denominator : 0f;
-    }
+    public static float Similarity(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => DistanceKernels.Cosine(a, b);
 }

@@ -80,6 +80,28 @@ public class DistanceKernelsTests
     }
 
     [Theory]
+    [MemberData(nameof(Lengths))]
+    public void Cosine_Should_EqualScalarReference_When_ComputedAtEveryWidthInOnePass(int n)
+    {
+        var rng = new Random(n + 2000);
+        var a = Samples.Vector(rng, n);
+        var b = Samples.Vector(rng, n);
+        var dot = DistanceKernels.DotReference(a, b);
+        var norms = MathF.Sqrt(DistanceKernels.DotReference(a, a) * DistanceKernels.DotReference(b, b));
+        var reference = norms > 0 ? dot / norms : 0f;
+        foreach (var width in Widths())
+        {
+            Assert.Equal(reference, DistanceKernels.Cosine(a, b, width), 1e-4f);
+        }
+
+        Assert.Equal(TensorPrimitives.CosineSimilarity(a, b), DistanceKernels.Cosine(a, b), 1e-4f);
+    }
+
+    [Fact]
+    public void Cosine_Should_BeZero_When_EitherVectorIsZero() =>
+        Assert.Equal(0f, DistanceKernels.Cosine(new float[40], Enumerable.Repeat(1f, 40).ToArray()));
+
+    [Theory]
     [InlineData(1)]
     [InlineData(17)]
     [InlineData(128)]
