@@ -98,7 +98,11 @@ internal static class MessageFraming
         message.WriteTo(writer);
     }
 
-    private static bool TryParse<T>(
+    /// <summary>
+    /// Parses one message from the front of <paramref name="buffer"/> and slices it off; false when
+    /// the buffer does not hold a whole message yet. Protocol violations throw <see cref="RpcException"/>.
+    /// </summary>
+    public static bool TryParse<T>(
         HttpServerCallContext call,
         MessageParser<T> parser,
         ref ReadOnlySequence<byte> buffer,

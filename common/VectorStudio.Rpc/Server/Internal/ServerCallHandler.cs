@@ -61,8 +61,47 @@ internal abstract class ServerCallHandler(GrpcServer server, string fullName)
     /// <summary>Reads the request, runs the handler and writes its response messages.</summary>
     protected abstract Task InvokeAsync(HttpServerCallContext call);
 
-    /// <summary>Reads the single request message of a unary or server-streaming call.</summary>
-    protected static async Task<T> ReadSingleAsync<T>(HttpServerCallContext call, MessageParser<T> parser)
+    /// <summary>
+    /// Reads the single request message of a unary or server-streaming call. The common case, a
+    /// body that has fully arrived by the time the handler runs, completes synchronously.
+    /// </summary>
+    protected static ValueTask<T> ReadSingleAsync<T>(HttpServerCallContext call, MessageParser<T> parser)
+        where T : class, IMessage<T>
+    {
+        var reader = call.BodyReader;
+        if (!reader.TryRead(out var result))
+        {
+            return ReadSingleSlowAsync(call, parser);
+        }
+
+        var buffer = result.Buffer;
+        if (result.IsCompleted && !result.IsCanceled)
+        {
+            bool parsed;
+            T? message;
+            try
+            {
+                parsed = MessageFraming.TryParse(call, parser, ref buffer, out message);
+            }
+            catch
+            {
+                reader.AdvanceTo(result.Buffer.Start);
+                throw;
+            }
+
+            if (parsed && buffer.IsEmpty)
+            {
+                reader.AdvanceTo(buffer.End);
+                return new ValueTask<T>(message!);
+            }
+        }
+
+        // Not one whole message yet (or something odd): leave the bytes for the general path.
+        reader.AdvanceTo(result.Buffer.Start);
+        return ReadSingleSlowAsync(call, parser);
+    }
+
+    private static async ValueTask<T> ReadSingleSlowAsync<T>(HttpServerCallContext call, MessageParser<T> parser)
         where T : class, IMessage<T>
     {
         var token = call.CancellationToken;
