@@ -166,6 +166,47 @@ public sealed class GrpcServerHostingIntegrationTest
         Assert.Equal([StatusCode.OK], codes);
     }
 
+    [Fact]
+    public async Task MapGrpcServer_Should_ServeCalls_When_UsedWithEndpointRouting()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions());
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenGrpc(new IPEndPoint(IPAddress.Loopback, 0)));
+        await using var app = builder.Build();
+        var health = new VectorStudio.Rpc.Health.HealthService();
+        app.MapGrpcServer(new GrpcServer(new GrpcServerOptions(), [health.CreateDefinition()]));
+        await app.StartAsync();
+        using var client = new RawGrpcClient(new Uri(app.Urls.Single()).Port);
+
+        var check = await client.UnaryAsync("/grpc.health.v1.Health/Check", GrpcFrames.Frame(new Grpc.Health.V1.HealthCheckRequest()));
+        var unknown = await client.UnaryAsync("/no.such.Service/Method", GrpcFrames.Frame(new Grpc.Health.V1.HealthCheckRequest()));
+
+        await app.StopAsync();
+        Assert.Equal(StatusCode.OK, check.Code);
+        Assert.Equal(StatusCode.Unimplemented, unknown.Code);
+    }
+
+    [Fact]
+    public async Task InteropServerExe_Should_ServeTls_When_GivenPfxFile()
+    {
+        using var certificate = CreateSelfSignedCertificate();
+        var pfx = Path.Combine(Path.GetTempPath(), $"interop-{Guid.NewGuid():N}.pfx");
+        await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pkcs12, "secret"));
+        try
+        {
+            await using var server = await InteropServerProcess.StartAsync("--tls-cert", pfx, "--tls-password", "secret");
+            using var client = new RawGrpcClient(server.Port, certificate);
+
+            var response = await client.UnaryAsync(Paths.Unary, GrpcFrames.Frame(new EchoRequest { Text = "exe" }));
+
+            Assert.Equal("exe", Assert.Single(response.Messages(EchoResponse.Parser)).Text);
+        }
+        finally
+        {
+            File.Delete(pfx);
+        }
+    }
+
     private static X509Certificate2 CreateSelfSignedCertificate()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
