@@ -63,6 +63,33 @@ public sealed class GrpcServerHostingIntegrationTest
     }
 
     [Fact]
+    public async Task Interceptor_Should_SendStatusDetails_When_TrailersCarryThem()
+    {
+        await using var host = await TestGrpcServer.StartAsync(o =>
+            o.Server.Interceptors.Add(new DenyingInterceptor(new Metadata().Add("grpc-status-details-bin", [8, 7]))));
+        using var client = new RawGrpcClient(host.Port);
+
+        var response = await client.UnaryAsync(Paths.Unary, GrpcFrames.Frame(new EchoRequest()));
+
+        Assert.Equal("CAc", response.Get("grpc-status-details-bin"));
+    }
+
+    [Fact]
+    public async Task Interceptor_Should_YieldInternal_When_UnaryEndsOkWithoutResponse()
+    {
+        await using var host = await TestGrpcServer.StartAsync(o =>
+            o.Server.Interceptors.Add(new ShortCircuitInterceptor()));
+        using var client = new RawGrpcClient(host.Port);
+
+        var unary = await client.UnaryAsync(Paths.Unary, GrpcFrames.Frame(new EchoRequest()));
+        var stream = await client.UnaryAsync(Paths.ServerStream, GrpcFrames.Frame(new StreamRequest { Count = 3 }));
+
+        Assert.Equal(StatusCode.Internal, unary.Code);
+        Assert.Equal(StatusCode.OK, stream.Code);
+        Assert.Empty(stream.Frames);
+    }
+
+    [Fact]
     public async Task Handler_Should_AnswerUnknownWithGenericMessage_When_ItThrows()
     {
         var definition = ServiceDefinition.CreateBuilder(InteropReflection.Descriptor.Services[0])
@@ -231,9 +258,16 @@ public sealed class GrpcServerHostingIntegrationTest
         }
     }
 
-    private sealed class DenyingInterceptor : ServerInterceptor
+    private sealed class DenyingInterceptor(Metadata? trailers = null) : ServerInterceptor
     {
         public override Task InterceptAsync(ServerCallContext context, Func<Task> continuation) =>
-            throw new RpcException(new Status(StatusCode.PermissionDenied, "denied"), new Metadata().Add("x-denied", "yes"));
+            throw new RpcException(
+                new Status(StatusCode.PermissionDenied, "denied"),
+                trailers ?? new Metadata().Add("x-denied", "yes"));
+    }
+
+    private sealed class ShortCircuitInterceptor : ServerInterceptor
+    {
+        public override Task InterceptAsync(ServerCallContext context, Func<Task> continuation) => Task.CompletedTask;
     }
 }

@@ -23,6 +23,9 @@ internal abstract class ServerCallHandler(GrpcServer server, string fullName)
     /// <summary>Whether the request is a stream that may outlive Kestrel's request-body limits.</summary>
     protected abstract bool HasRequestStream { get; }
 
+    /// <summary>Whether an OK answer must carry exactly one response message (unary and client streaming).</summary>
+    protected abstract bool HasSingleResponse { get; }
+
     public async Task HandleCallAsync(HttpContext http)
     {
         if (HasRequestStream || Server.Options.MaxReceiveMessageSize > BodyLimitThreshold)
@@ -44,6 +47,12 @@ internal abstract class ServerCallHandler(GrpcServer server, string fullName)
             else
             {
                 await InterceptAsync(call, 0).ConfigureAwait(false);
+            }
+
+            if (HasSingleResponse && !call.MessageWritten && call.Status.StatusCode == StatusCode.OK)
+            {
+                // An interceptor ended the call without the handler and without an error status.
+                call.Status = new Status(StatusCode.Internal, "The call ended OK without a response message.");
             }
 
             call.Complete();

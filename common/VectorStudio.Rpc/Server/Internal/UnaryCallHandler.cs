@@ -11,6 +11,8 @@ internal sealed class UnaryCallHandler<TRequest, TResponse>(GrpcServer server, U
 {
     protected override bool HasRequestStream => false;
 
+    protected override bool HasSingleResponse => true;
+
     protected override async Task InvokeAsync(HttpServerCallContext call)
     {
         var request = await ReadSingleAsync(call, binding.Method.RequestParser).ConfigureAwait(false);
