@@ -174,7 +174,9 @@ internal static class MessageFraming
                 {
                     if (output.Length + read > limit)
                     {
-                        throw TooLarge((ulong)(output.Length + read), limit, "decompressed ");
+                        throw new RpcException(new Status(
+                            StatusCode.ResourceExhausted,
+                            $"Received message decompresses to more than the maximum receive size of {limit} bytes."));
                     }
 
                     output.Write(chunk, 0, read);
@@ -226,8 +228,8 @@ internal static class MessageFraming
         }
     }
 
-    private static RpcException TooLarge(ulong length, int limit, string what = "") =>
+    private static RpcException TooLarge(uint length, int limit) =>
         new(new Status(
             StatusCode.ResourceExhausted,
-            $"Received {what}message of {length} bytes exceeds the maximum receive size of {limit} bytes."));
+            $"Received message of {length} bytes exceeds the maximum receive size of {limit} bytes."));
 }
