@@ -60,7 +60,12 @@ public sealed class InteropTestService(HealthService health, TimeProvider time)
                     .ConfigureAwait(false);
             }
 
-            var response = new EchoResponse { Payload = request.Payload, Index = i, TotalBytes = request.Payload.Length };
+            var response = new EchoResponse
+            {
+                Payload = request.Payload,
+                Index = i,
+                TotalBytes = request.Payload.Length,
+            };
             response.EchoedMetadata.Add(echoed);
             await responses.WriteAsync(response, context.CancellationToken).ConfigureAwait(false);
         }
@@ -71,7 +76,9 @@ public sealed class InteropTestService(HealthService health, TimeProvider time)
         }
     }
 
-    private async Task<EchoResponse> ClientStreamAsync(IAsyncStreamReader<EchoRequest> requests, ServerCallContext context)
+    private async Task<EchoResponse> ClientStreamAsync(
+        IAsyncStreamReader<EchoRequest> requests,
+        ServerCallContext context)
     {
         var echoed = await EchoMetadataAsync(context).ConfigureAwait(false);
         long count = 0;
@@ -113,7 +120,8 @@ public sealed class InteropTestService(HealthService health, TimeProvider time)
     {
         if (request.DelayMs > 0)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(request.DelayMs), time, context.CancellationToken).ConfigureAwait(false);
+            var delay = TimeSpan.FromMilliseconds(request.DelayMs);
+            await Task.Delay(delay, time, context.CancellationToken).ConfigureAwait(false);
         }
 
         if (request.FailWithCode != 0)
@@ -174,7 +182,9 @@ public sealed class InteropTestService(HealthService health, TimeProvider time)
         var split = command.LastIndexOf('=');
         if (split < 0)
         {
-            throw new RpcException(StatusCode.InvalidArgument, $"Expected {SetHealthPrefix}SERVICE=STATUS, got '{command}'.");
+            throw new RpcException(
+                StatusCode.InvalidArgument,
+                $"Expected {SetHealthPrefix}SERVICE=STATUS, got '{command}'.");
         }
 
         var service = command[..split];

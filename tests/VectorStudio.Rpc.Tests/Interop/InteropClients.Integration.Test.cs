@@ -46,7 +46,8 @@ public sealed class InteropClientsIntegrationTest
         await RequirePythonAsync();
         await RequireNodeAsync();
         await using var server = await InteropServerProcess.StartAsync("--response-compression", "gzip");
-        string[] cases = ["unary", "server_stream", "client_stream", "bidi", "metadata_round_trip", "large_response_5mb"];
+        string[] cases =
+            ["unary", "server_stream", "client_stream", "bidi", "metadata_round_trip", "large_response_5mb"];
 
         await RunClientAsync(server, Python, PythonScript, cases);
         await RunClientAsync(server, "node", NodeScript, cases);
@@ -68,7 +69,8 @@ public sealed class InteropClientsIntegrationTest
         foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             using var json = JsonDocument.Parse(line);
-            results[json.RootElement.GetProperty("case").GetString()!] = json.RootElement.GetProperty("ok").GetBoolean();
+            var root = json.RootElement;
+            results[root.GetProperty("case").GetString()!] = root.GetProperty("ok").GetBoolean();
         }
 
         var failed = cases.Where(c => !results.GetValueOrDefault(c)).ToList();
@@ -80,7 +82,8 @@ public sealed class InteropClientsIntegrationTest
     {
         if (!await ChildProcess.SucceedsAsync(Python, "-c", "import grpc, grpc_tools.protoc"))
         {
-            Assert.Fail($"{Python} cannot import grpc and grpc_tools (Debian python3-grpcio, python3-grpc-tools). {SetupHint}");
+            Assert.Fail(
+                $"{Python} cannot import grpc and grpc_tools (Debian python3-grpcio, python3-grpc-tools). {SetupHint}");
         }
     }
 

@@ -152,7 +152,12 @@ public sealed class GrpcServerCallsIntegrationTest(TestGrpcServer server) : IDis
         {
             var request = new StreamRequest { Count = 1000, DelayMsBetween = 20 };
             var body = GrpcFrames.Frame(request);
-            await raw.OpenStreamAsync(server.Port, Paths.ServerStream, body, endStream: true, (CallRecorder.IdHeader, id));
+            await raw.OpenStreamAsync(
+                server.Port,
+                Paths.ServerStream,
+                body,
+                endStream: true,
+                (CallRecorder.IdHeader, id));
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             await raw.WaitForDataAsync(timeout.Token);
         }

@@ -93,7 +93,9 @@ public sealed class GrpcServerHostingIntegrationTest
     public async Task Handler_Should_AnswerUnknownWithGenericMessage_When_ItThrows()
     {
         var definition = ServiceDefinition.CreateBuilder(InteropReflection.Descriptor.Services[0])
-            .AddUnary<EchoRequest, EchoResponse>("Unary", (_, _) => throw new InvalidOperationException("secret detail"))
+            .AddUnary<EchoRequest, EchoResponse>(
+                "Unary",
+                (_, _) => throw new InvalidOperationException("secret detail"))
             .Build();
         var logged = new List<string>();
         await using var host = await GrpcServerHost.StartAsync(
@@ -132,7 +134,8 @@ public sealed class GrpcServerHostingIntegrationTest
         using var client = new RawGrpcClient(host.Port);
         var payload = ByteString.CopyFrom(new byte[32 * 1024 * 1024]);
 
-        var response = await client.UnaryAsync(Paths.ClientStream, GrpcFrames.Frame(new EchoRequest { Payload = payload }));
+        var frame = GrpcFrames.Frame(new EchoRequest { Payload = payload });
+        var response = await client.UnaryAsync(Paths.ClientStream, frame);
 
         Assert.Equal(32 * 1024 * 1024, Assert.Single(response.Messages(EchoResponse.Parser)).TotalBytes);
     }
@@ -205,8 +208,9 @@ public sealed class GrpcServerHostingIntegrationTest
         await app.StartAsync();
         using var client = new RawGrpcClient(new Uri(app.Urls.Single()).Port);
 
-        var check = await client.UnaryAsync("/grpc.health.v1.Health/Check", GrpcFrames.Frame(new Grpc.Health.V1.HealthCheckRequest()));
-        var unknown = await client.UnaryAsync("/no.such.Service/Method", GrpcFrames.Frame(new Grpc.Health.V1.HealthCheckRequest()));
+        var request = GrpcFrames.Frame(new Grpc.Health.V1.HealthCheckRequest());
+        var check = await client.UnaryAsync("/grpc.health.v1.Health/Check", request);
+        var unknown = await client.UnaryAsync("/no.such.Service/Method", request);
 
         await app.StopAsync();
         Assert.Equal(StatusCode.OK, check.Code);
@@ -221,7 +225,8 @@ public sealed class GrpcServerHostingIntegrationTest
         await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pkcs12, "secret"));
         try
         {
-            await using var server = await InteropServerProcess.StartAsync("--tls-cert", pfx, "--tls-password", "secret");
+            await using var server =
+                await InteropServerProcess.StartAsync("--tls-cert", pfx, "--tls-password", "secret");
             using var client = new RawGrpcClient(server.Port, certificate);
 
             var response = await client.UnaryAsync(Paths.Unary, GrpcFrames.Frame(new EchoRequest { Text = "exe" }));

@@ -88,7 +88,8 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
             {
                 return new Status(
                     StatusCode.Unimplemented,
-                    $"Unsupported grpc-encoding '{value}'; this server accepts {MessageCompression.AcceptedEncodings}.");
+                    $"Unsupported grpc-encoding '{value}'; this server accepts "
+                    + $"{MessageCompression.AcceptedEncodings}.");
             }
         }
 

@@ -119,7 +119,9 @@ internal abstract class ServerCallHandler(GrpcServer server, string fullName)
         var extra = await MessageFraming.ReadAsync(call, parser, token).ConfigureAwait(false);
         if (extra is not null)
         {
-            throw new RpcException(StatusCode.Internal, "More than one request message: this method takes exactly one.");
+            throw new RpcException(
+                StatusCode.Internal,
+                "More than one request message: this method takes exactly one.");
         }
 
         return message;

@@ -4,7 +4,9 @@ using Google.Protobuf;
 
 namespace VectorStudio.Rpc.Server.Internal;
 
-internal sealed class UnaryCallHandler<TRequest, TResponse>(GrpcServer server, UnaryBinding<TRequest, TResponse> binding)
+internal sealed class UnaryCallHandler<TRequest, TResponse>(
+    GrpcServer server,
+    UnaryBinding<TRequest, TResponse> binding)
     : ServerCallHandler(server, binding.FullName)
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>
