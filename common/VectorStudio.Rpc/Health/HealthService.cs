@@ -15,7 +15,10 @@ namespace VectorStudio.Rpc.Health;
 public sealed class HealthService
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, ServingStatus> _statuses = new(StringComparer.Ordinal) { [string.Empty] = ServingStatus.Serving };
+    private readonly Dictionary<string, ServingStatus> _statuses = new(StringComparer.Ordinal)
+    {
+        [string.Empty] = ServingStatus.Serving,
+    };
     private readonly Dictionary<string, List<Channel<ServingStatus>>> _watchers = new(StringComparer.Ordinal);
 
     /// <summary>Sets a service's status and tells its watchers.</summary>
@@ -114,7 +117,8 @@ public sealed class HealthService
                     if (status != last)
                     {
                         last = status;
-                        await responses.WriteAsync(new HealthCheckResponse { Status = status }, token).ConfigureAwait(false);
+                        var update = new HealthCheckResponse { Status = status };
+                        await responses.WriteAsync(update, token).ConfigureAwait(false);
                     }
                 }
             }

@@ -47,7 +47,8 @@ internal sealed class ReflectionIndex
                 response.ListServicesResponse = list;
                 break;
             case ServerReflectionRequest.MessageRequestOneofCase.FileByFilename:
-                AnswerFile(response, _files.GetValueOrDefault(request.FileByFilename), $"File '{request.FileByFilename}'");
+                var fileName = request.FileByFilename;
+                AnswerFile(response, _files.GetValueOrDefault(fileName), $"File '{fileName}'");
                 break;
             case ServerReflectionRequest.MessageRequestOneofCase.FileContainingSymbol:
                 var symbol = request.FileContainingSymbol.TrimStart('.');

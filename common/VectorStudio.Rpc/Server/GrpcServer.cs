@@ -26,7 +26,9 @@ public sealed class GrpcServer
         if (options.ResponseCompressionAlgorithm is { } algorithm
             && !algorithm.Equals(GrpcProtocol.GzipEncoding, StringComparison.OrdinalIgnoreCase))
         {
-            throw new ArgumentException($"Unknown response compression '{algorithm}': only gzip is supported.", nameof(options));
+            throw new ArgumentException(
+                $"Unknown response compression '{algorithm}': only gzip is supported.",
+                nameof(options));
         }
 
         Options = options;

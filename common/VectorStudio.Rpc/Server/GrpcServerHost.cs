@@ -22,7 +22,12 @@ public sealed class GrpcServerHost : IAsyncDisposable
     private readonly TimeSpan _shutdownTimeout;
     private int _stopped;
 
-    private GrpcServerHost(WebApplication app, GrpcServer server, IReadOnlyList<int> ports, bool secure, TimeSpan shutdownTimeout)
+    private GrpcServerHost(
+        WebApplication app,
+        GrpcServer server,
+        IReadOnlyList<int> ports,
+        bool secure,
+        TimeSpan shutdownTimeout)
     {
         _app = app;
         Server = server;
@@ -116,6 +121,7 @@ public sealed class GrpcServerHost : IAsyncDisposable
 
         logging.SetMinimumLevel(LogLevel.Warning);
         logging.AddSimpleConsole(console => console.SingleLine = true);
-        logging.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.Services.Configure<ConsoleLoggerOptions>(
+            console => console.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 }

@@ -24,7 +24,9 @@ public sealed class GrpcServerHostOptions
     /// <summary>Concurrent streams per HTTP/2 connection; null keeps Kestrel's default (100).</summary>
     public int? MaxConcurrentStreams { get; set; }
 
-    /// <summary>How long <see cref="GrpcServerHost.StopAsync"/> lets running calls finish before aborting them.</summary>
+    /// <summary>
+    /// How long <see cref="GrpcServerHost.StopAsync"/> lets running calls finish before aborting them.
+    /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The per-call behaviour of the server.</summary>

@@ -22,7 +22,8 @@ for (var i = 0; i < args.Length; i++)
             i++;
             break;
         case "--tls-cert":
-            var password = Array.IndexOf(args, "--tls-password") is var p and >= 0 && p + 1 < args.Length ? args[p + 1] : null;
+            var at = Array.IndexOf(args, "--tls-password");
+            var password = at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
             options.Certificate = X509CertificateLoader.LoadPkcs12FromFile(Required(args[i], value), password);
             i++;
             break;

@@ -29,7 +29,8 @@ public sealed class HealthIntegrationTest(TestGrpcServer server) : IDisposable
     [Fact]
     public async Task Check_Should_FailNotFound_When_ServiceIsUnknown()
     {
-        var response = await _client.UnaryAsync(Check, GrpcFrames.Frame(new HealthCheckRequest { Service = "no.such.Service" }));
+        var request = new HealthCheckRequest { Service = "no.such.Service" };
+        var response = await _client.UnaryAsync(Check, GrpcFrames.Frame(request));
 
         Assert.Equal(StatusCode.NotFound, response.Code);
     }

@@ -75,12 +75,13 @@ internal sealed class RawGrpcClient : IDisposable
     }
 
     /// <summary>An HTTP/2-only request: a request message ignores the client's default version.</summary>
-    public static HttpRequestMessage NewRequest(HttpMethod method, string path, HttpContent? content) => new(method, path)
-    {
-        Content = content,
-        Version = HttpVersion.Version20,
-        VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-    };
+    public static HttpRequestMessage NewRequest(HttpMethod method, string path, HttpContent? content) =>
+        new(method, path)
+        {
+            Content = content,
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
 
     public void Dispose() => _http.Dispose();
 }

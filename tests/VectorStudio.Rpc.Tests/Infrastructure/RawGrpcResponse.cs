@@ -1,5 +1,6 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Google.Protobuf;
@@ -19,7 +20,8 @@ internal sealed record RawGrpcResponse(
     /// <summary>Whether the status came in the headers with no body (a Trailers-Only response).</summary>
     public bool IsTrailersOnly => Headers.Contains(GrpcProtocol.StatusHeader) && Body.Length == 0;
 
-    public StatusCode? Code => Get(GrpcProtocol.StatusHeader) is { } s ? (StatusCode)int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : null;
+    public StatusCode? Code =>
+        Get(GrpcProtocol.StatusHeader) is { } s ? (StatusCode)int.Parse(s, CultureInfo.InvariantCulture) : null;
 
     /// <summary>The decoded grpc-message.</summary>
     public string? Message => Get(GrpcProtocol.MessageHeader) is { } m ? PercentEncoding.Decode(m) : null;

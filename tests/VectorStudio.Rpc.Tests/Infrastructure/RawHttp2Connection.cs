@@ -25,7 +25,9 @@ internal sealed class RawHttp2Connection : IDisposable
     private readonly TcpClient _tcp = new();
     private NetworkStream? _stream;
 
-    /// <summary>Opens stream 1 and sends <paramref name="body"/>; <paramref name="endStream"/> half-closes it.</summary>
+    /// <summary>
+    /// Opens stream 1 and sends <paramref name="body"/>; <paramref name="endStream"/> half-closes it.
+    /// </summary>
     public async Task OpenStreamAsync(
         int port,
         string path,
@@ -98,7 +100,9 @@ internal sealed class RawHttp2Connection : IDisposable
         await _stream!.WriteAsync(frame);
     }
 
-    /// <summary>HPACK "literal header field without indexing, new name" (RFC 7541 6.2.2); strings under 127 bytes.</summary>
+    /// <summary>
+    /// HPACK "literal header field without indexing, new name" (RFC 7541 6.2.2); strings under 127 bytes.
+    /// </summary>
     private static void Literal(MemoryStream block, string name, string value)
     {
         block.WriteByte(0);

@@ -14,12 +14,22 @@ internal sealed class StreamingContent : HttpContent
 
     public void Complete() => _frames.Writer.TryComplete();
 
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    /// <summary>
+    /// Observes <paramref name="cancellationToken"/>: when the response is disposed, HttpClient sends
+    /// RST_STREAM only once the request body stops, so a body idling on a channel must wake up.
+    /// </summary>
+    protected override async Task SerializeToStreamAsync(
+        Stream stream,
+        TransportContext? context,
+        CancellationToken cancellationToken)
     {
-        await foreach (var frame in _frames.Reader.ReadAllAsync())
+        await foreach (var frame in _frames.Reader.ReadAllAsync(cancellationToken))
         {
-            await stream.WriteAsync(frame);
-            await stream.FlushAsync();
+            await stream.WriteAsync(frame, cancellationToken);
+            await stream.FlushAsync(cancellationToken);
         }
     }
 

@@ -18,7 +18,10 @@ public sealed class ReflectionIntegrationTest(TestGrpcServer server) : IDisposab
     {
         var body = GrpcFrames.Concat(
             GrpcFrames.Frame(new V1Alpha.ServerReflectionRequest { ListServices = string.Empty }),
-            GrpcFrames.Frame(new V1Alpha.ServerReflectionRequest { FileContainingSymbol = "grpc.health.v1.Health.Watch" }));
+            GrpcFrames.Frame(new V1Alpha.ServerReflectionRequest
+            {
+                FileContainingSymbol = "grpc.health.v1.Health.Watch",
+            }));
 
         var response = await _client.UnaryAsync("/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", body);
 

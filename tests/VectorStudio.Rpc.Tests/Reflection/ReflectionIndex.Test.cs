@@ -53,8 +53,10 @@ public sealed class ReflectionIndexTest
             FileContainingSymbol = "grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING",
         });
 
-        Assert.Equal(ServerReflectionResponse.MessageResponseOneofCase.FileDescriptorResponse, nestedEnum.MessageResponseCase);
-        Assert.Equal(ServerReflectionResponse.MessageResponseOneofCase.FileDescriptorResponse, enumValue.MessageResponseCase);
+        const ServerReflectionResponse.MessageResponseOneofCase Found =
+            ServerReflectionResponse.MessageResponseOneofCase.FileDescriptorResponse;
+        Assert.Equal(Found, nestedEnum.MessageResponseCase);
+        Assert.Equal(Found, enumValue.MessageResponseCase);
     }
 
     [Fact]
@@ -85,9 +87,16 @@ public sealed class ReflectionIndexTest
     {
         var extension = _index.Answer(new ServerReflectionRequest
         {
-            FileContainingExtension = new ExtensionRequest { ContainingType = "vectorstudio.testing.v1.EchoRequest", ExtensionNumber = 100 },
+            FileContainingExtension = new ExtensionRequest
+            {
+                ContainingType = "vectorstudio.testing.v1.EchoRequest",
+                ExtensionNumber = 100,
+            },
         });
-        var known = _index.Answer(new ServerReflectionRequest { AllExtensionNumbersOfType = "vectorstudio.testing.v1.EchoRequest" });
+        var known = _index.Answer(new ServerReflectionRequest
+        {
+            AllExtensionNumbersOfType = "vectorstudio.testing.v1.EchoRequest",
+        });
         var unknown = _index.Answer(new ServerReflectionRequest { AllExtensionNumbersOfType = "no.Such" });
 
         Assert.Equal((int)StatusCode.NotFound, extension.ErrorResponse.ErrorCode);

@@ -125,6 +125,26 @@ public sealed class GrpcServerCallsIntegrationTest(TestGrpcServer server) : IDis
     }
 
     [Fact]
+    public async Task Bidi_Should_CancelHandler_When_HttpClientDisposesResponse()
+    {
+        var id = Guid.NewGuid().ToString();
+        var content = new StreamingContent();
+        using var request = NewStreamRequest(Paths.Bidi, content);
+        request.Headers.Add(CallRecorder.IdHeader, id);
+        content.Write(GrpcFrames.Frame(new EchoRequest { Text = "first" }));
+        var response = await _client.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var body = await response.Content.ReadAsStreamAsync();
+        Assert.Equal("first", EchoResponse.Parser.ParseFrom(await ReadFrameAsync(body)).Text);
+
+        // HttpClient resets an unfinished duplex stream when the response is disposed, provided the
+        // request body honours its cancellation token (see StreamingContent). Cancelling the
+        // SendAsync token after the headers arrived does not reset it.
+        response.Dispose();
+
+        Assert.True(await server.Recorder.WasCancelledAsync(id));
+    }
+
+    [Fact]
     public async Task ServerStream_Should_CancelHandler_When_ConnectionDrops()
     {
         var id = Guid.NewGuid().ToString();
@@ -132,7 +152,12 @@ public sealed class GrpcServerCallsIntegrationTest(TestGrpcServer server) : IDis
         {
             var request = new StreamRequest { Count = 1000, DelayMsBetween = 20 };
             var body = GrpcFrames.Frame(request);
-            await raw.OpenStreamAsync(server.Port, Paths.ServerStream, body, endStream: true, (CallRecorder.IdHeader, id));
+            await raw.OpenStreamAsync(
+                server.Port,
+                Paths.ServerStream,
+                body,
+                endStream: true,
+                (CallRecorder.IdHeader, id));
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             await raw.WaitForDataAsync(timeout.Token);
         }

@@ -63,10 +63,39 @@ public sealed class GrpcServerHostingIntegrationTest
     }
 
     [Fact]
+    public async Task Interceptor_Should_SendStatusDetails_When_TrailersCarryThem()
+    {
+        await using var host = await TestGrpcServer.StartAsync(o =>
+            o.Server.Interceptors.Add(new DenyingInterceptor(new Metadata().Add("grpc-status-details-bin", [8, 7]))));
+        using var client = new RawGrpcClient(host.Port);
+
+        var response = await client.UnaryAsync(Paths.Unary, GrpcFrames.Frame(new EchoRequest()));
+
+        Assert.Equal("CAc", response.Get("grpc-status-details-bin"));
+    }
+
+    [Fact]
+    public async Task Interceptor_Should_YieldInternal_When_UnaryEndsOkWithoutResponse()
+    {
+        await using var host = await TestGrpcServer.StartAsync(o =>
+            o.Server.Interceptors.Add(new ShortCircuitInterceptor()));
+        using var client = new RawGrpcClient(host.Port);
+
+        var unary = await client.UnaryAsync(Paths.Unary, GrpcFrames.Frame(new EchoRequest()));
+        var stream = await client.UnaryAsync(Paths.ServerStream, GrpcFrames.Frame(new StreamRequest { Count = 3 }));
+
+        Assert.Equal(StatusCode.Internal, unary.Code);
+        Assert.Equal(StatusCode.OK, stream.Code);
+        Assert.Empty(stream.Frames);
+    }
+
+    [Fact]
     public async Task Handler_Should_AnswerUnknownWithGenericMessage_When_ItThrows()
     {
         var definition = ServiceDefinition.CreateBuilder(InteropReflection.Descriptor.Services[0])
-            .AddUnary<EchoRequest, EchoResponse>("Unary", (_, _) => throw new InvalidOperationException("secret detail"))
+            .AddUnary<EchoRequest, EchoResponse>(
+                "Unary",
+                (_, _) => throw new InvalidOperationException("secret detail"))
             .Build();
         var logged = new List<string>();
         await using var host = await GrpcServerHost.StartAsync(
@@ -105,7 +134,8 @@ public sealed class GrpcServerHostingIntegrationTest
         using var client = new RawGrpcClient(host.Port);
         var payload = ByteString.CopyFrom(new byte[32 * 1024 * 1024]);
 
-        var response = await client.UnaryAsync(Paths.ClientStream, GrpcFrames.Frame(new EchoRequest { Payload = payload }));
+        var frame = GrpcFrames.Frame(new EchoRequest { Payload = payload });
+        var response = await client.UnaryAsync(Paths.ClientStream, frame);
 
         Assert.Equal(32 * 1024 * 1024, Assert.Single(response.Messages(EchoResponse.Parser)).TotalBytes);
     }
@@ -166,6 +196,49 @@ public sealed class GrpcServerHostingIntegrationTest
         Assert.Equal([StatusCode.OK], codes);
     }
 
+    [Fact]
+    public async Task MapGrpcServer_Should_ServeCalls_When_UsedWithEndpointRouting()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions());
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenGrpc(new IPEndPoint(IPAddress.Loopback, 0)));
+        await using var app = builder.Build();
+        var health = new VectorStudio.Rpc.Health.HealthService();
+        app.MapGrpcServer(new GrpcServer(new GrpcServerOptions(), [health.CreateDefinition()]));
+        await app.StartAsync();
+        using var client = new RawGrpcClient(new Uri(app.Urls.Single()).Port);
+
+        var request = GrpcFrames.Frame(new Grpc.Health.V1.HealthCheckRequest());
+        var check = await client.UnaryAsync("/grpc.health.v1.Health/Check", request);
+        var unknown = await client.UnaryAsync("/no.such.Service/Method", request);
+
+        await app.StopAsync();
+        Assert.Equal(StatusCode.OK, check.Code);
+        Assert.Equal(StatusCode.Unimplemented, unknown.Code);
+    }
+
+    [Fact]
+    public async Task InteropServerExe_Should_ServeTls_When_GivenPfxFile()
+    {
+        using var certificate = CreateSelfSignedCertificate();
+        var pfx = Path.Combine(Path.GetTempPath(), $"interop-{Guid.NewGuid():N}.pfx");
+        await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pkcs12, "secret"));
+        try
+        {
+            await using var server =
+                await InteropServerProcess.StartAsync("--tls-cert", pfx, "--tls-password", "secret");
+            using var client = new RawGrpcClient(server.Port, certificate);
+
+            var response = await client.UnaryAsync(Paths.Unary, GrpcFrames.Frame(new EchoRequest { Text = "exe" }));
+
+            Assert.Equal("exe", Assert.Single(response.Messages(EchoResponse.Parser)).Text);
+        }
+        finally
+        {
+            File.Delete(pfx);
+        }
+    }
+
     private static X509Certificate2 CreateSelfSignedCertificate()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -190,9 +263,16 @@ public sealed class GrpcServerHostingIntegrationTest
         }
     }
 
-    private sealed class DenyingInterceptor : ServerInterceptor
+    private sealed class DenyingInterceptor(Metadata? trailers = null) : ServerInterceptor
     {
         public override Task InterceptAsync(ServerCallContext context, Func<Task> continuation) =>
-            throw new RpcException(new Status(StatusCode.PermissionDenied, "denied"), new Metadata().Add("x-denied", "yes"));
+            throw new RpcException(
+                new Status(StatusCode.PermissionDenied, "denied"),
+                trailers ?? new Metadata().Add("x-denied", "yes"));
+    }
+
+    private sealed class ShortCircuitInterceptor : ServerInterceptor
+    {
+        public override Task InterceptAsync(ServerCallContext context, Func<Task> continuation) => Task.CompletedTask;
     }
 }

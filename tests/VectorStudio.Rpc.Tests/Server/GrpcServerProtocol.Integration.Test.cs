@@ -133,6 +133,20 @@ public sealed class GrpcServerProtocolIntegrationTest(TestGrpcServer server) : I
     }
 
     [Fact]
+    public async Task Unary_Should_FailResourceExhausted_When_MessageInflatesPastLimit()
+    {
+        // 5 MiB of zeros gzip to a few KiB: small on the wire, too big once inflated.
+        var bomb = new EchoRequest { Payload = ByteString.CopyFrom(new byte[5 * 1024 * 1024]) };
+        var response = await _client.UnaryAsync(
+            Paths.Unary,
+            GrpcFrames.Frame(bomb, compress: true),
+            ("grpc-encoding", "gzip"));
+
+        Assert.Equal(StatusCode.ResourceExhausted, response.Code);
+        Assert.Contains("decompresses", response.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unary_Should_NotCompress_When_ClientDoesNotAcceptGzip()
     {
         var response = await _client.UnaryAsync(

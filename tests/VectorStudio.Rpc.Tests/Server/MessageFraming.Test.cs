@@ -79,7 +79,10 @@ public sealed class MessageFramingTest
         await pipe.Writer.CompleteAsync();
 
         var ex = await Assert.ThrowsAsync<RpcException>(
-            async () => await MessageFraming.ReadAsync(NewCall(pipe.Reader), EchoRequest.Parser, CancellationToken.None));
+            async () => await MessageFraming.ReadAsync(
+                NewCall(pipe.Reader),
+                EchoRequest.Parser,
+                CancellationToken.None));
 
         Assert.Equal(StatusCode.Internal, ex.StatusCode);
     }
@@ -92,7 +95,10 @@ public sealed class MessageFramingTest
         await pipe.Writer.CompleteAsync();
 
         var ex = await Assert.ThrowsAsync<RpcException>(
-            async () => await MessageFraming.ReadAsync(NewCall(pipe.Reader), EchoRequest.Parser, CancellationToken.None));
+            async () => await MessageFraming.ReadAsync(
+                NewCall(pipe.Reader),
+                EchoRequest.Parser,
+                CancellationToken.None));
 
         Assert.Equal(StatusCode.Internal, ex.StatusCode);
     }

@@ -13,6 +13,8 @@ internal sealed class ClientStreamingCallHandler<TRequest, TResponse>(
 {
     protected override bool HasRequestStream => true;
 
+    protected override bool HasSingleResponse => true;
+
     protected override async Task InvokeAsync(HttpServerCallContext call)
     {
         var reader = new RequestStreamReader<TRequest>(call, binding.Method.RequestParser);

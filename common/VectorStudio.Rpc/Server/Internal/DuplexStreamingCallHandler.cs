@@ -13,6 +13,8 @@ internal sealed class DuplexStreamingCallHandler<TRequest, TResponse>(
 {
     protected override bool HasRequestStream => true;
 
+    protected override bool HasSingleResponse => false;
+
     protected override Task InvokeAsync(HttpServerCallContext call) =>
         binding.Handler(
             new RequestStreamReader<TRequest>(call, binding.Method.RequestParser),

@@ -17,6 +17,9 @@ internal sealed partial class HttpServerCallContext
     /// <summary>Whether response messages are gzip-compressed (decided once from the request headers).</summary>
     public bool CompressResponse { get; private set; }
 
+    /// <summary>Whether at least one response message has been written.</summary>
+    public bool MessageWritten { get; private set; }
+
     public override Task WriteResponseHeadersAsync(Metadata responseHeaders)
     {
         ArgumentNullException.ThrowIfNull(responseHeaders);
@@ -36,6 +39,7 @@ internal sealed partial class HttpServerCallContext
     {
         StartResponse();
         MessageFraming.Write(_http.Response.BodyWriter, message, CompressResponse, Options.MaxSendMessageSize);
+        MessageWritten = true;
     }
 
     /// <summary>Writes and flushes one message of a response stream.</summary>

@@ -69,9 +69,6 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
 
     public bool ClientAborted => _http.RequestAborted.IsCancellationRequested;
 
-    /// <summary>Trailers set by the handler, or null when it never touched them.</summary>
-    public Metadata? ResponseTrailersOrNull => _responseTrailers;
-
     /// <summary>
     /// Reads the call's protocol headers: encoding and deadline. Returns the status to fail the call
     /// with before its handler runs, or null to go on.
@@ -91,7 +88,8 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
             {
                 return new Status(
                     StatusCode.Unimplemented,
-                    $"Unsupported grpc-encoding '{value}'; this server accepts {MessageCompression.AcceptedEncodings}.");
+                    $"Unsupported grpc-encoding '{value}'; this server accepts "
+                    + $"{MessageCompression.AcceptedEncodings}.");
             }
         }
 

@@ -98,7 +98,11 @@ internal static class MessageFraming
         message.WriteTo(writer);
     }
 
-    private static bool TryParse<T>(
+    /// <summary>
+    /// Parses one message from the front of <paramref name="buffer"/> and slices it off; false when
+    /// the buffer does not hold a whole message yet. Protocol violations throw <see cref="RpcException"/>.
+    /// </summary>
+    public static bool TryParse<T>(
         HttpServerCallContext call,
         MessageParser<T> parser,
         ref ReadOnlySequence<byte> buffer,
@@ -170,7 +174,9 @@ internal static class MessageFraming
                 {
                     if (output.Length + read > limit)
                     {
-                        throw TooLarge((ulong)(output.Length + read), limit, "decompressed ");
+                        throw new RpcException(new Status(
+                            StatusCode.ResourceExhausted,
+                            $"Received message decompresses to more than the maximum receive size of {limit} bytes."));
                     }
 
                     output.Write(chunk, 0, read);
@@ -222,8 +228,8 @@ internal static class MessageFraming
         }
     }
 
-    private static RpcException TooLarge(ulong length, int limit, string what = "") =>
+    private static RpcException TooLarge(uint length, int limit) =>
         new(new Status(
             StatusCode.ResourceExhausted,
-            $"Received {what}message of {length} bytes exceeds the maximum receive size of {limit} bytes."));
+            $"Received message of {length} bytes exceeds the maximum receive size of {limit} bytes."));
 }

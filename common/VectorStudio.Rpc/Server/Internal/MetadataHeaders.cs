@@ -51,7 +51,8 @@ internal static class MetadataHeaders
         foreach (var entry in metadata)
         {
             // Reserved names belong to the protocol; letting a handler set them would corrupt the call.
-            if (GrpcProtocol.IsReservedHeader(entry.Key))
+            // grpc-status-details-bin is the exception: it carries the handler's rich error details.
+            if (GrpcProtocol.IsReservedHeader(entry.Key) && entry.Key != GrpcProtocol.StatusDetailsHeader)
             {
                 continue;
             }

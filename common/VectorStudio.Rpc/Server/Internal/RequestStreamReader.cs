@@ -5,7 +5,8 @@ using Google.Protobuf;
 namespace VectorStudio.Rpc.Server.Internal;
 
 /// <summary>The handler's view of a request stream.</summary>
-internal sealed class RequestStreamReader<T>(HttpServerCallContext call, MessageParser<T> parser) : IAsyncStreamReader<T>
+internal sealed class RequestStreamReader<T>(HttpServerCallContext call, MessageParser<T> parser)
+    : IAsyncStreamReader<T>
     where T : class, IMessage<T>
 {
     private T? _current;
@@ -23,7 +24,9 @@ internal sealed class RequestStreamReader<T>(HttpServerCallContext call, Message
         T? next;
         if (cancellationToken.CanBeCanceled && cancellationToken != call.CancellationToken)
         {
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, call.CancellationToken);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(
+                cancellationToken,
+                call.CancellationToken);
             next = await MessageFraming.ReadAsync(call, parser, linked.Token).ConfigureAwait(false);
         }
         else

@@ -23,6 +23,9 @@ internal abstract class ServerCallHandler(GrpcServer server, string fullName)
     /// <summary>Whether the request is a stream that may outlive Kestrel's request-body limits.</summary>
     protected abstract bool HasRequestStream { get; }
 
+    /// <summary>Whether an OK answer must carry exactly one response message (unary and client streaming).</summary>
+    protected abstract bool HasSingleResponse { get; }
+
     public async Task HandleCallAsync(HttpContext http)
     {
         if (HasRequestStream || Server.Options.MaxReceiveMessageSize > BodyLimitThreshold)
@@ -46,6 +49,12 @@ internal abstract class ServerCallHandler(GrpcServer server, string fullName)
                 await InterceptAsync(call, 0).ConfigureAwait(false);
             }
 
+            if (HasSingleResponse && !call.MessageWritten && call.Status.StatusCode == StatusCode.OK)
+            {
+                // An interceptor ended the call without the handler and without an error status.
+                call.Status = new Status(StatusCode.Internal, "The call ended OK without a response message.");
+            }
+
             call.Complete();
         }
         catch (Exception ex)
@@ -61,8 +70,47 @@ internal abstract class ServerCallHandler(GrpcServer server, string fullName)
     /// <summary>Reads the request, runs the handler and writes its response messages.</summary>
     protected abstract Task InvokeAsync(HttpServerCallContext call);
 
-    /// <summary>Reads the single request message of a unary or server-streaming call.</summary>
-    protected static async Task<T> ReadSingleAsync<T>(HttpServerCallContext call, MessageParser<T> parser)
+    /// <summary>
+    /// Reads the single request message of a unary or server-streaming call. The common case, a
+    /// body that has fully arrived by the time the handler runs, completes synchronously.
+    /// </summary>
+    protected static ValueTask<T> ReadSingleAsync<T>(HttpServerCallContext call, MessageParser<T> parser)
+        where T : class, IMessage<T>
+    {
+        var reader = call.BodyReader;
+        if (!reader.TryRead(out var result))
+        {
+            return ReadSingleSlowAsync(call, parser);
+        }
+
+        var buffer = result.Buffer;
+        if (result.IsCompleted && !result.IsCanceled)
+        {
+            bool parsed;
+            T? message;
+            try
+            {
+                parsed = MessageFraming.TryParse(call, parser, ref buffer, out message);
+            }
+            catch
+            {
+                reader.AdvanceTo(result.Buffer.Start);
+                throw;
+            }
+
+            if (parsed && buffer.IsEmpty)
+            {
+                reader.AdvanceTo(buffer.End);
+                return new ValueTask<T>(message!);
+            }
+        }
+
+        // Not one whole message yet (or something odd): leave the bytes for the general path.
+        reader.AdvanceTo(result.Buffer.Start);
+        return ReadSingleSlowAsync(call, parser);
+    }
+
+    private static async ValueTask<T> ReadSingleSlowAsync<T>(HttpServerCallContext call, MessageParser<T> parser)
         where T : class, IMessage<T>
     {
         var token = call.CancellationToken;
@@ -71,7 +119,9 @@ internal abstract class ServerCallHandler(GrpcServer server, string fullName)
         var extra = await MessageFraming.ReadAsync(call, parser, token).ConfigureAwait(false);
         if (extra is not null)
         {
-            throw new RpcException(StatusCode.Internal, "More than one request message: this method takes exactly one.");
+            throw new RpcException(
+                StatusCode.Internal,
+                "More than one request message: this method takes exactly one.");
         }
 
         return message;

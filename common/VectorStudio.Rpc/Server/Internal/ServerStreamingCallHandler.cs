@@ -13,6 +13,8 @@ internal sealed class ServerStreamingCallHandler<TRequest, TResponse>(
 {
     protected override bool HasRequestStream => false;
 
+    protected override bool HasSingleResponse => false;
+
     protected override async Task InvokeAsync(HttpServerCallContext call)
     {
         var request = await ReadSingleAsync(call, binding.Method.RequestParser).ConfigureAwait(false);

@@ -4,12 +4,16 @@ using Google.Protobuf;
 
 namespace VectorStudio.Rpc.Server.Internal;
 
-internal sealed class UnaryCallHandler<TRequest, TResponse>(GrpcServer server, UnaryBinding<TRequest, TResponse> binding)
+internal sealed class UnaryCallHandler<TRequest, TResponse>(
+    GrpcServer server,
+    UnaryBinding<TRequest, TResponse> binding)
     : ServerCallHandler(server, binding.FullName)
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>
 {
     protected override bool HasRequestStream => false;
+
+    protected override bool HasSingleResponse => true;
 
     protected override async Task InvokeAsync(HttpServerCallContext call)
     {
