@@ -19,6 +19,11 @@ public static class Program
             return Exact.ExactCommand.Run(exactArgs);
         }
 
+        if (args is ["hnsw", .. var hnswArgs])
+        {
+            return Hnsw.HnswCommand.Run(hnswArgs);
+        }
+
         if (args is ["grpc-load", .. var loadArgs])
         {
             return await GrpcLoadCommand.RunAsync(loadArgs).ConfigureAwait(false);
