@@ -17,7 +17,7 @@ internal abstract unsafe partial class HnswGraph
 
     public const int FormatVersion = 1;
 
-    /// <summary>Writes the graph; <paramref name="isLive"/> marks which nodes are current (others load as tombstones).</summary>
+    /// <summary>Writes the graph; <paramref name="isLive"/> marks current nodes (the rest load as tombstones).</summary>
     public void Save(Stream stream, Func<int, bool> isLive)
     {
         using var buffer = new MemoryStream();
@@ -126,7 +126,8 @@ internal abstract unsafe partial class HnswGraph
             levels[n] = r.ReadByte();
         }
 
-        var rowsStart = buffer.Position + (count * 4L * (1 + graph.MaxLinks0)) + (levels.Sum(l => (long)l) * 4 * (1 + m));
+        var rowsStart = buffer.Position + (count * 4L * (1 + graph.MaxLinks0))
+            + (levels.Sum(l => (long)l) * 4 * (1 + m));
         var row = new byte[graph.RowBytes];
         for (var n = 0; n < count; n++)
         {

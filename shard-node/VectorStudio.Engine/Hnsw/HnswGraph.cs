@@ -107,7 +107,7 @@ internal abstract unsafe partial class HnswGraph
     public int* Links(int node, int level) =>
         level == 0 ? _links0.Row(node) : _upper.Row(_info.Row(node)[InfoUpper] + ((level - 1) * (M + 1)));
 
-    /// <summary>Adds a node with its row (floats, encoded when quantized); link it next with <see cref="Link"/>.</summary>
+    /// <summary>Adds a node with its row (floats, encoded when quantized); <see cref="Link"/> links it.</summary>
     public int AddNode(int slot, int version, ReadOnlySpan<float> vector)
     {
         var node = _count;
@@ -153,7 +153,8 @@ internal abstract unsafe partial class HnswGraph
     }
 
     /// <summary>Sets the entry point (loads).</summary>
-    public void SetEntry(int node, int level) => Volatile.Write(ref _entry, node < 0 ? -1 : ((long)level << 32) | (uint)node);
+    public void SetEntry(int node, int level) =>
+        Volatile.Write(ref _entry, node < 0 ? -1 : ((long)level << 32) | (uint)node);
 
     /// <summary>Links an added node into the graph; safe to call for different nodes concurrently.</summary>
     public abstract void Link(int node);
@@ -263,7 +264,7 @@ internal abstract unsafe partial class HnswGraph
         return node;
     }
 
-    /// <summary>Takes <paramref name="length"/> contiguous ints from the upper-link pool, never across a chunk.</summary>
+    /// <summary>Takes <paramref name="length"/> contiguous ints from the upper-link pool, within one chunk.</summary>
     private int UpperBlock(int length)
     {
         while (true)

@@ -294,7 +294,7 @@ internal sealed unsafe class HnswGraph<TSpace> : HnswGraph
         }
     }
 
-    /// <summary>Adds a back link from <paramref name="node"/> to <paramref name="added"/>, pruning a full list.</summary>
+    /// <summary>Links <paramref name="node"/> back to <paramref name="added"/>, pruning a full list.</summary>
     [SkipLocalsInit]
     private void AddLink(int node, int added, int level)
     {

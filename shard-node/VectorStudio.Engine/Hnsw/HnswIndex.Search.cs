@@ -35,7 +35,8 @@ internal sealed unsafe partial class HnswIndex
     {
         var graph = Volatile.Read(ref _graph);
         if (job.Exact || graph is null || storage.LiveCount < FlatBelow || !ReferenceEquals(job.Allowed, storage.Live)
-            || (job.Predicate is not null && FilterFraction(storage, job.Predicate) < Filtering.FilterPlanner.SearchMaxFraction))
+            || (job.Predicate is not null
+                && FilterFraction(storage, job.Predicate) < Filtering.FilterPlanner.SearchMaxFraction))
         {
             _flat.Search<TDistance>(storage, job, cancellationToken);
             return;
@@ -59,7 +60,11 @@ internal sealed unsafe partial class HnswIndex
         }
         else
         {
-            var options = new ParallelOptions { MaxDegreeOfParallelism = job.MaxThreads, CancellationToken = cancellationToken };
+            var options = new ParallelOptions
+            {
+                MaxDegreeOfParallelism = job.MaxThreads,
+                CancellationToken = cancellationToken,
+            };
             Parallel.For(0, job.QueryCount, options, q =>
                 shortOf[q] = SearchOne<TDistance>(graph, storage, job, q, ef, filter, heaps[q], cancellationToken));
         }
@@ -75,7 +80,7 @@ internal sealed unsafe partial class HnswIndex
         job.Results = heaps;
     }
 
-    /// <summary>One query through the graph into <paramref name="heap"/>; true when it found fewer than k acceptable nodes.</summary>
+    /// <summary>One query through the graph into <paramref name="heap"/>; true when it found fewer than k.</summary>
     [SkipLocalsInit]
     private bool SearchOne<TDistance>(
         HnswGraph graph,
@@ -129,7 +134,12 @@ internal sealed unsafe partial class HnswIndex
 
     /// <summary>Scores the best <paramref name="count"/> int8 candidates with the stored floats.</summary>
     private static void Rescore<TDistance>(
-        HnswGraph graph, IVectorStorageReader storage, ReadOnlySpan<float> query, TraversalScratch scratch, int count, TopK heap)
+        HnswGraph graph,
+        IVectorStorageReader storage,
+        ReadOnlySpan<float> query,
+        TraversalScratch scratch,
+        int count,
+        TopK heap)
         where TDistance : struct, IDistance
     {
         var dimension = storage.Dimension;
@@ -185,10 +195,12 @@ internal sealed unsafe partial class HnswIndex
     }
 
     /// <summary>One query answered exactly by the flat index.</summary>
-    private TopK Exact<TDistance>(IVectorStorageReader storage, SearchJob job, int q, CancellationToken cancellationToken)
+    private TopK Exact<TDistance>(
+        IVectorStorageReader storage, SearchJob job, int q, CancellationToken cancellationToken)
         where TDistance : struct, IDistance
     {
-        var single = new SearchJob(job.Query(q).ToArray(), 1, job.K, job.ThresholdKey, job.Allowed, job.Predicate, job.Order)
+        var query = job.Query(q).ToArray();
+        var single = new SearchJob(query, 1, job.K, job.ThresholdKey, job.Allowed, job.Predicate, job.Order)
         {
             MaxThreads = job.MaxThreads,
             Exact = true,

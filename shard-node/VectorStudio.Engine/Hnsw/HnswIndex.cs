@@ -169,7 +169,8 @@ internal sealed unsafe partial class HnswIndex : IVectorIndex
             var slot = old.Slot(n);
             if (slot < versions.Length && Volatile.Read(ref versions[slot]) == old.Version(n))
             {
-                nodes.Add(fresh.AddRawNode(slot, old.Version(n), old.Level(n), new ReadOnlySpan<byte>(old.Row(n), old.RowBytes)));
+                var row = new ReadOnlySpan<byte>(old.Row(n), old.RowBytes);
+                nodes.Add(fresh.AddRawNode(slot, old.Version(n), old.Level(n), row));
             }
         }
 
@@ -184,7 +185,8 @@ internal sealed unsafe partial class HnswIndex : IVectorIndex
         var quantizer = _options.Int8Quantization
             ? Int8Quantizer.Fit(first.Select(p => p.Vector), centred: _euclidean)
             : null;
-        return HnswGraph.Create(new HnswGraphOptions(_dimension, _euclidean, _options.M, _options.EfConstruct, quantizer));
+        return HnswGraph.Create(
+            new HnswGraphOptions(_dimension, _euclidean, _options.M, _options.EfConstruct, quantizer));
     }
 
     private void Insert(HnswGraph graph, List<PendingPoint> points)
@@ -216,7 +218,8 @@ internal sealed unsafe partial class HnswIndex : IVectorIndex
             return;
         }
 
-        Parallel.For(0, nodes.Count, new ParallelOptions { MaxDegreeOfParallelism = _threads }, i => graph.Link(nodes[i]));
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
+        Parallel.For(0, nodes.Count, options, i => graph.Link(nodes[i]));
     }
 
     private List<PendingPoint> PeekPending()

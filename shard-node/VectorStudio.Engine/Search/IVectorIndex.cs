@@ -25,7 +25,7 @@ internal interface IVectorIndex
     void Search<TDistance>(IVectorStorageReader storage, SearchJob job, CancellationToken cancellationToken)
         where TDistance : struct, IDistance;
 
-    /// <summary>A slot's vector was written (new point or replaced vector), as stored (normalised for cosine).</summary>
+    /// <summary>A slot's vector was written (new or replaced), as stored (normalised for cosine).</summary>
     void OnUpsert(int slot, ReadOnlySpan<float> vector);
 
     /// <summary>A slot was deleted; it may be reused by a later upsert.</summary>

@@ -52,7 +52,8 @@ public class HnswConcurrencyTests
                     // At least the 1,000 initial points are live throughout, so every search finds 10.
                     Assert.Equal(10, hits.Count);
                     Assert.Equal(10, hits.Select(h => h.Id).Distinct().Count());
-                    Assert.DoesNotContain(hits, h => h.Id.Number >= 1_000 && h.Id.Number % 5 == 0 && h.Id.Number < (ulong)watermark);
+                    Assert.DoesNotContain(
+                        hits, h => h.Id.Number >= 1_000 && h.Id.Number % 5 == 0 && h.Id.Number < (ulong)watermark);
                 }
                 catch (Exception e)
                 {
@@ -69,6 +70,7 @@ public class HnswConcurrencyTests
         await writer;
         await Task.WhenAll(readers);
         Assert.Empty(errors);
-        Assert.True(HnswFixtures.Recall(collection, queries, 10) >= 0.9, "the graph built under load still finds neighbours");
+        // Built under load with deletes interleaved: still a working graph (fresh graphs reach ~0.99 here).
+        Assert.True(HnswFixtures.Recall(collection, queries, 10) >= 0.9);
     }
 }

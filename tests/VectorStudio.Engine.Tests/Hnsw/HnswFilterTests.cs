@@ -83,7 +83,8 @@ public sealed class HnswFilterTests : IClassFixture<HnswFilterTests.Data>
     {
         foreach (var k in new[] { 1, 10, 100 })
         {
-            var results = _data.Collection.Search(_data.Queries.Take(5).Select(q => (ReadOnlyMemory<float>)q).ToArray(), k, filter, withPayload: true);
+            var queries = _data.Queries.Take(5).Select(q => (ReadOnlyMemory<float>)q).ToArray();
+            var results = _data.Collection.Search(queries, k, filter, withPayload: true);
             foreach (var hits in results)
             {
                 Assert.Equal(Math.Min(k, matches), hits.Count);

@@ -64,7 +64,8 @@ internal static class HnswFixtures
         vectors.Select((v, i) => new PointStruct(
             PointId.FromNumber((ulong)(firstId + i)),
             v,
-            new Dictionary<string, PayloadValue> { ["r"] = PayloadValue.FromInteger((firstId + i) % 10_000) })).ToList();
+            new Dictionary<string, PayloadValue> { ["r"] = PayloadValue.FromInteger((firstId + i) % 10_000) }))
+            .ToList();
 
     public static void Load(Collection collection, IReadOnlyList<PointStruct> points)
     {

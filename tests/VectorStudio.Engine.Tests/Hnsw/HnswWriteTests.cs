@@ -20,7 +20,8 @@ public class HnswWriteTests
         using var collection = HnswFixtures.Collection(DistanceMetric.Euclid, 16);
         var vectors = HnswFixtures.Clustered(rng, 4_000, 16);
         HnswFixtures.Load(collection, HnswFixtures.Points(vectors));
-        var deleted = Enumerable.Range(0, 4_000).Where(i => i % 3 == 0).Select(i => PointId.FromNumber((ulong)i)).ToArray();
+        var deleted = Enumerable.Range(0, 4_000).Where(i => i % 3 == 0)
+            .Select(i => PointId.FromNumber((ulong)i)).ToArray();
         collection.Delete(deleted);
 
         // Replaced points move far away: their old nodes sit where queries land and must not surface.

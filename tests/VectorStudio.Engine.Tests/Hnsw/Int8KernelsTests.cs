@@ -28,7 +28,8 @@ public class Int8KernelsTests
             fixed (sbyte* pa = a, pb = b)
             {
                 Assert.Equal(Int8Kernels.DotScalar(pa, pb, length), Int8Kernels.Dot(pa, pb, length));
-                Assert.Equal(Int8Kernels.SquaredEuclideanScalar(pa, pb, length), Int8Kernels.SquaredEuclidean(pa, pb, length));
+                Assert.Equal(
+                    Int8Kernels.SquaredEuclideanScalar(pa, pb, length), Int8Kernels.SquaredEuclidean(pa, pb, length));
             }
         }
     }

@@ -52,7 +52,8 @@ public static class HnswCommand
             new CollectionConfig("bench", baseVectors[0].Length, metric, index),
             new EngineOptions { SearchThreads = 1, IndexThreads = threads });
         var build = Stopwatch.StartNew();
-        foreach (var chunk in baseVectors.Select((v, i) => new PointStruct(PointId.FromNumber((ulong)i), v)).Chunk(EngineLimits.MaxBatchPoints))
+        var points = baseVectors.Select((v, i) => new PointStruct(PointId.FromNumber((ulong)i), v));
+        foreach (var chunk in points.Chunk(EngineLimits.MaxBatchPoints))
         {
             collection.Upsert(chunk);
         }
@@ -61,8 +62,12 @@ public static class HnswCommand
         var truth = GroundTruth(collection, queries, k);
         var info = collection.GetInfo();
         var graphBytes = ((HnswIndex)collection.Index).Graph!.Bytes;
-        var efs = options.GetValueOrDefault("ef", "16,32,64,128,256").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture));
-        Console.Error.WriteLine($"vectorstudio{(int8 ? "-int8" : "")} {metricName} n={baseVectors.Length} d={baseVectors[0].Length} build {buildS:F2} s ({threads} threads), {info.VectorBytes / (double)baseVectors.Length:F0} B/vector ({graphBytes / (double)baseVectors.Length:F0} in the graph)");
+        var efs = options.GetValueOrDefault("ef", "16,32,64,128,256").Split(',')
+            .Select(s => int.Parse(s, CultureInfo.InvariantCulture));
+        var n = (double)baseVectors.Length;
+        Console.Error.WriteLine(
+            $"vectorstudio{(int8 ? "-int8" : "")} {metricName} n={n} d={baseVectors[0].Length} build {buildS:F2} s "
+            + $"({threads} threads), {info.VectorBytes / n:F0} B/vector ({graphBytes / n:F0} in the graph)");
         Console.Error.WriteLine("    ef  recall   QPS(1)  QPS(all)   p50 ms   p99 ms");
         foreach (var ef in efs)
         {
@@ -99,14 +104,16 @@ public static class HnswCommand
                 ["p50_ms"] = Math.Round(latencies[latencies.Length / 2], 4),
                 ["p99_ms"] = Math.Round(latencies[(int)(latencies.Length * 0.99)], 4),
             };
-            Console.Error.WriteLine($"{ef,6} {recall,7:F4} {singleQps,8:F0} {parallelQps,9:F0} {result["p50_ms"],8} {result["p99_ms"],8}");
+            Console.Error.WriteLine(
+                $"{ef,6} {recall,7:F4} {singleQps,8:F0} {parallelQps,9:F0} {result["p50_ms"],8} {result["p99_ms"],8}");
             Console.WriteLine(JsonSerializer.Serialize(result));
         }
 
         return 0;
     }
 
-    private static void RunAll(Collection collection, float[][] queries, int k, SearchParams p, int[][] found, double[] latencies)
+    private static void RunAll(
+        Collection collection, float[][] queries, int k, SearchParams p, int[][] found, double[] latencies)
     {
         for (var q = 0; q < queries.Length; q++)
         {
@@ -123,7 +130,8 @@ public static class HnswCommand
         var exact = new SearchParams(Exact: true);
         for (var start = 0; start < queries.Length; start += EngineLimits.MaxQueries)
         {
-            var batch = queries.Skip(start).Take(EngineLimits.MaxQueries).Select(q => (ReadOnlyMemory<float>)q).ToArray();
+            var batch = queries.Skip(start).Take(EngineLimits.MaxQueries)
+                .Select(q => (ReadOnlyMemory<float>)q).ToArray();
             var results = collection.Search(batch, k, searchParams: exact);
             for (var i = 0; i < results.Count; i++)
             {
@@ -141,7 +149,8 @@ public static class HnswCommand
             var parts = spec.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
             var rng = new Random(seed);
             var clusters = parts.Length > 2 ? parts[2] : 100;
-            var all = SyntheticData.Clustered(rng, parts[0] + 1000, parts[1], clusters, options.GetValueOrDefault("metric") is "ip" or "cos");
+            var normalise = options.GetValueOrDefault("metric") is "ip" or "cos";
+            var all = SyntheticData.Clustered(rng, parts[0] + 1000, parts[1], clusters, normalise);
             return (all[..parts[0]], all[parts[0]..]);
         }
 

@@ -18,10 +18,13 @@ public static partial class NpyFile
             throw new InvalidDataException($"{path}: not a .npy file");
         }
 
-        var headerLength = data[6] == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(8)) : (int)BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(8));
+        var headerLength = data[6] == 1
+            ? BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(8))
+            : (int)BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(8));
         var headerStart = data[6] == 1 ? 10 : 12;
         var header = Encoding.ASCII.GetString(data, headerStart, headerLength);
-        if (!header.Contains("'<f4'", StringComparison.Ordinal) || header.Contains("'fortran_order': True", StringComparison.Ordinal))
+        if (!header.Contains("'<f4'", StringComparison.Ordinal)
+            || header.Contains("'fortran_order': True", StringComparison.Ordinal))
         {
             throw new InvalidDataException($"{path}: expected little-endian float32 in C order, got {header.Trim()}");
         }

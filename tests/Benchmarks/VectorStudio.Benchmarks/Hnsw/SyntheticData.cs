@@ -5,7 +5,7 @@ namespace VectorStudio.Benchmarks.Hnsw;
 /// <summary>Seeded clustered vectors (the same recipe as bench/hnsw/gen_data.py, not the same numbers).</summary>
 public static class SyntheticData
 {
-    /// <summary>Gaussian clusters (σ 0.25) around centres uniform in [−1, 1]; unit length when <paramref name="normalise"/>.</summary>
+    /// <summary>Gaussian clusters (σ 0.25), centres uniform in [−1, 1]; unit length if <paramref name="normalise"/>.</summary>
     public static float[][] Clustered(Random rng, int count, int dimension, int clusters, bool normalise)
     {
         var centres = Enumerable.Range(0, clusters)
@@ -19,7 +19,8 @@ public static class SyntheticData
             for (var j = 0; j < dimension; j++)
             {
                 var u = 1 - rng.NextDouble();
-                v[j] = centre[j] + (float)(0.25 * Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * rng.NextDouble()));
+                var gaussian = Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * rng.NextDouble());
+                v[j] = centre[j] + (float)(0.25 * gaussian);
             }
 
             if (normalise)
