@@ -8,6 +8,9 @@ public sealed record EngineOptions
     /// <summary>Most threads one search may use (large scans split across them); at least 1.</summary>
     public int SearchThreads { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Most threads that link new points into an HNSW graph at once (bulk loads); at least 1.</summary>
+    public int IndexThreads { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Floats a scan scores per thread before it splits (tests lower it to reach the parallel path).</summary>
     internal long ParallelScanMinFloats { get; init; } = Search.FlatIndex.DefaultMinFloatsPerThread;
 }

@@ -63,13 +63,15 @@ public sealed partial class Collection
             {
                 Write(points[i], payloadBytes[i], scratch);
             }
-
-            return points.Count;
         }
         finally
         {
             _lock.ExitWriteLock();
         }
+
+        // Outside the lock: graph linking is the slow part of an upsert and searches may run meanwhile.
+        _index.Flush();
+        return points.Count;
     }
 
     /// <summary>Deletes points by id (1..10,000; unknown ids are ignored). Returns how many existed.</summary>
@@ -148,7 +150,7 @@ public sealed partial class Collection
         var payload = point.Payload is { Count: > 0 } p ? p.ToDictionary(StringComparer.Ordinal) : null;
         _points.SetPayload(slot, payload, payloadBytes);
         _payloadIndex.Add(slot, payload);
-        _index.OnUpsert(slot);
+        _index.OnUpsert(slot, scratch);
     }
 
     private void Remove(int slot)

@@ -1,7 +1,8 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
-using System.Diagnostics.CodeAnalysis;
+using VectorStudio.Engine.Distance;
 using VectorStudio.Engine.Errors;
+using VectorStudio.Engine.Hnsw;
 using VectorStudio.Engine.Payload;
 using VectorStudio.Engine.Search;
 using VectorStudio.Engine.Storage;
@@ -85,14 +86,11 @@ public sealed partial class Collection : IDisposable
         }
     }
 
-    /// <summary>
-    /// The index serving searches. HNSW options are accepted and stored but the graph is not built
-    /// yet: such collections are served exactly by the flat index until it lands here.
-    /// </summary>
-    [SuppressMessage("Performance", "CA1859", Justification = "The seam the HNSW index plugs into.")]
-    private static IVectorIndex CreateIndex(IndexOptions options, EngineOptions engine) => options.Kind switch
+    /// <summary>The index serving searches, as the collection's index kind says.</summary>
+    private IVectorIndex CreateIndex(IndexOptions options, EngineOptions engine) => options.Kind switch
     {
-        IndexKind.Flat or IndexKind.Hnsw or null => new FlatIndex(engine.ParallelScanMinFloats),
+        IndexKind.Flat or null => new FlatIndex(engine.ParallelScanMinFloats),
+        IndexKind.Hnsw => new HnswIndex(Config.Dimension, Config.Metric == DistanceMetric.Euclid, options, engine),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "unknown index kind"),
     };
 

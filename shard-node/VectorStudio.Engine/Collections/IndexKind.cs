@@ -9,8 +9,8 @@ public enum IndexKind
     Flat,
 
     /// <summary>
-    /// Approximate search over an HNSW graph. Not implemented yet: the options are validated and kept,
-    /// and searches are served exactly by the flat index (results are exact, so recall is 1).
+    /// Approximate search over an HNSW graph (M, ef_construct, ef; optional int8 traversal). Exact
+    /// search, tiny collections and selective filters are still answered by a flat scan.
     /// </summary>
     Hnsw,
 }

@@ -10,7 +10,10 @@ namespace VectorStudio.Engine.Collections;
 /// </summary>
 public sealed record IndexOptions
 {
-    /// <summary>The kind a collection gets when the request leaves it unset (HNSW once it exists).</summary>
+    /// <summary>
+    /// The kind a collection gets when the request leaves it unset. Flat: results are exact and writes
+    /// cheap; HNSW costs a graph build and memory, so a collection opts in (docs/engine.md, "HNSW").
+    /// </summary>
     public const IndexKind DefaultKind = IndexKind.Flat;
 
     public const int DefaultM = 16;
@@ -37,7 +40,7 @@ public sealed record IndexOptions
     /// <summary>Default candidate list size while searching; 1..4096.</summary>
     public int Ef { get; init; }
 
-    /// <summary>Keep an int8 quantized copy for traversal (accepted, not used by the flat index).</summary>
+    /// <summary>HNSW traverses int8 codes instead of floats and re-scores the best candidates with floats.</summary>
     public bool Int8Quantization { get; init; }
 
     /// <summary>A copy with every unset value at its default.</summary>

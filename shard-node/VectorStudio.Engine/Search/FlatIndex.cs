@@ -38,11 +38,15 @@ internal sealed partial class FlatIndex : IVectorIndex
 
     public long IndexBytes => 0;
 
-    public void OnUpsert(int slot)
+    public void OnUpsert(int slot, ReadOnlySpan<float> vector)
     {
     }
 
     public void OnDelete(int slot)
+    {
+    }
+
+    public void Flush()
     {
     }
 

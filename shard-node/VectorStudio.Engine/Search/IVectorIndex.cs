@@ -13,7 +13,10 @@ namespace VectorStudio.Engine.Search;
 /// cancellation token checked inside its loops. It falls back to <see cref="FlatIndex"/> when
 /// <see cref="SearchJob.Exact"/> is set or the allowed set is small.
 /// </summary>
-/// <remarks>Callers hold the collection's read lock for searches and its write lock for the hooks.</remarks>
+/// <remarks>
+/// Callers hold the collection's read lock for searches and its write lock for the hooks; <see cref="Flush"/>
+/// runs under neither.
+/// </remarks>
 internal interface IVectorIndex
 {
     IndexKind Kind { get; }
@@ -22,11 +25,17 @@ internal interface IVectorIndex
     void Search<TDistance>(IVectorStorageReader storage, SearchJob job, CancellationToken cancellationToken)
         where TDistance : struct, IDistance;
 
-    /// <summary>A slot's vector was written (new point or replaced vector).</summary>
-    void OnUpsert(int slot);
+    /// <summary>A slot's vector was written (new or replaced), as stored (normalised for cosine).</summary>
+    void OnUpsert(int slot, ReadOnlySpan<float> vector);
 
     /// <summary>A slot was deleted; it may be reused by a later upsert.</summary>
     void OnDelete(int slot);
+
+    /// <summary>
+    /// Brings the index up to date with the writes recorded by the hooks. Called after an upsert
+    /// releases the write lock, so slow index work (linking graph nodes) runs while searches proceed.
+    /// </summary>
+    void Flush();
 
     /// <summary>Bytes the index holds beyond the vectors themselves.</summary>
     long IndexBytes { get; }

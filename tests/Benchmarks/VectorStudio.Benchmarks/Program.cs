@@ -24,6 +24,11 @@ public static class Program
             return await Search.SearchLoadCommand.RunAsync(searchArgs).ConfigureAwait(false);
         }
 
+        if (args is ["hnsw", .. var hnswArgs])
+        {
+            return Hnsw.HnswCommand.Run(hnswArgs);
+        }
+
         if (args is ["grpc-load", .. var loadArgs])
         {
             return await GrpcLoadCommand.RunAsync(loadArgs).ConfigureAwait(false);
