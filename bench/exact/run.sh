@@ -22,20 +22,10 @@ done
 # Debian's faiss is visible to /usr/bin/python3 only (not a pyenv python3 first on PATH). FAISS's batch
 # mode runs BLAS sgemm: without OpenBLAS it falls back to the slow reference BLAS, which would make an
 # unfairly weak baseline, so OpenBLAS is installed too. OpenBLAS 0.3.21 misdetects this CPU, hence the
-# core type below. The apt config clears DPkg::Post-Invoke, which deletes archives mid-install here.
+# core type below.
 py=/usr/bin/python3
 packages=(python3-faiss python3-numpy libopenblas0-openmp)
-missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo_cmd=(); [ "$(id -u)" != 0 ] && sudo_cmd=(sudo)
-  apt_conf=$(mktemp)
-  printf '#clear DPkg::Post-Invoke;\n' >"$apt_conf"
-  echo "exact: installing ${missing[*]}" >&2
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get -c "$apt_conf" update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get -c "$apt_conf" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  rm -f "$apt_conf"
-fi
+bash "$root/scripts/apt-install.sh" exact "${packages[@]}"
 export OPENBLAS_CORETYPE=SkylakeX OMP_NUM_THREADS=$threads OPENBLAS_NUM_THREADS=$threads
 
 echo "exact: building the benchmark runner (Release)" >&2

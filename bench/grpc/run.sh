@@ -28,21 +28,8 @@ servers=${SERVERS:-csharp cpp python}
 mkdir -p "$out"
 
 # --- dependencies -----------------------------------------------------------------------------
-sudo_cmd=()
-if [ "$(id -u)" != 0 ]; then sudo_cmd=(sudo); fi
 apt_packages=(libgrpc++-dev protobuf-compiler-grpc protobuf-compiler pkg-config g++ make python3-grpcio python3-grpc-tools)
-missing=()
-for p in "${apt_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  # This image's dpkg hook deletes downloaded archives between dpkg passes; clear it for this run.
-  apt_conf=$(mktemp)
-  printf '#clear DPkg::Post-Invoke;\n' >"$apt_conf"
-  echo "bench: installing ${missing[*]}" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo_cmd[@]}" apt-get -c "$apt_conf" update -qq
-  "${sudo_cmd[@]}" apt-get -c "$apt_conf" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  rm -f "$apt_conf"
-fi
+bash "$repo/scripts/apt-install.sh" grpc-bench "${apt_packages[@]}"
 
 # --- builds -----------------------------------------------------------------------------------
 cpp_server="$out/cpp/interop_server"

@@ -31,20 +31,10 @@ while [ $# -gt 0 ]; do
 done
 
 # Debian's hnswlib and faiss are visible to /usr/bin/python3 only (not a pyenv python3 first on PATH).
-# The apt config clears DPkg::Post-Invoke, which deletes archives mid-install here.
+#
 py=/usr/bin/python3
 packages=(python3-hnswlib python3-faiss python3-numpy libopenblas0-openmp)
-missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo_cmd=(); [ "$(id -u)" != 0 ] && sudo_cmd=(sudo)
-  apt_conf=$(mktemp)
-  printf '#clear DPkg::Post-Invoke;\n' >"$apt_conf"
-  echo "hnsw: installing ${missing[*]}" >&2
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get -c "$apt_conf" update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get -c "$apt_conf" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  rm -f "$apt_conf"
-fi
+bash "$root/scripts/apt-install.sh" hnsw "${packages[@]}"
 export OPENBLAS_CORETYPE=SkylakeX OMP_NUM_THREADS=$threads OPENBLAS_NUM_THREADS=1
 
 echo "hnsw: building the benchmark runner (Release)" >&2

@@ -11,7 +11,7 @@ namespace VectorStudio.ShardNode.Tests;
 /// </summary>
 public sealed class IndependentClientsIntegrationTests(NodeFixture fixture) : IClassFixture<NodeFixture>
 {
-    private static readonly string RepoRoot = FindRepoRoot();
+    private static string RepoRoot => VectorStudio.Tests.RepoPaths.Root;
 
     [Fact]
     public async Task PythonGrpcio_Should_CompleteVectorScenario_When_DrivingTheNode()
@@ -56,18 +56,5 @@ public sealed class IndependentClientsIntegrationTests(NodeFixture fixture) : IC
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output + await error);
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "VectorStudio.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("VectorStudio.slnx not found above " + AppContext.BaseDirectory);
     }
 }

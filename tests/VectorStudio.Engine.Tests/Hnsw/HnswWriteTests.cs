@@ -64,8 +64,11 @@ public class HnswWriteTests
         collection.Delete(Enumerable.Range(0, 1_000).Select(i => PointId.FromNumber((ulong)i)).ToArray());
         var index = (HnswIndex)collection.Index;
         await index.RebuildTask;
-        Assert.Equal(1_000, index.Graph!.Count);
-        Assert.True(index.Tombstones < 100, $"tombstones {index.Tombstones}");
+        // The rebuild starts at 25% tombstones, while this same delete batch is still running: nodes
+        // deleted during its copy may stay in the new graph as counted tombstones. Every live point
+        // is in the graph, plus at most those tombstones.
+        Assert.InRange(index.Graph!.Count, 1_000, 1_000 + index.Tombstones);
+        Assert.True(index.Graph.Count < 2_000, $"no rebuild dropped tombstones: {index.Graph.Count} nodes");
         var hits = collection.Search([queries[0]], 50)[0];
         Assert.Equal(50, hits.Count);
         Assert.All(hits, h => Assert.True(h.Id.Number >= 1_000));

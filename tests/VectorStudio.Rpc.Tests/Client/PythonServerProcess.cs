@@ -33,7 +33,7 @@ public sealed class PythonServerProcess : IAsyncDisposable
     public static async Task<PythonServerProcess> StartAsync(params string[] arguments)
     {
         await EnsureGrpcioAsync();
-        var script = Path.Combine(RepoPaths.Root, "tests", "interop", "python", "interop_server.py");
+        var script = Path.Combine(VectorStudio.Tests.RepoPaths.Root, "tests", "interop", "python", "interop_server.py");
         var start = new ProcessStartInfo(Python)
         {
             RedirectStandardInput = true,

@@ -15,7 +15,7 @@ internal static class ChildProcess
     {
         var info = new ProcessStartInfo(fileName)
         {
-            WorkingDirectory = Paths.RepoRoot,
+            WorkingDirectory = VectorStudio.Tests.RepoPaths.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

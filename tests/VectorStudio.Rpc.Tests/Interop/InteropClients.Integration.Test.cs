@@ -53,9 +53,9 @@ public sealed class InteropClientsIntegrationTest
         await RunClientAsync(server, "node", NodeScript, cases);
     }
 
-    private static string PythonScript => Path.Combine(Paths.RepoRoot, "tests/interop/python/interop_client.py");
+    private static string PythonScript => Path.Combine(VectorStudio.Tests.RepoPaths.Root, "tests/interop/python/interop_client.py");
 
-    private static string NodeScript => Path.Combine(Paths.RepoRoot, "tests/interop/node/interop_client.js");
+    private static string NodeScript => Path.Combine(VectorStudio.Tests.RepoPaths.Root, "tests/interop/node/interop_client.js");
 
     private static async Task RunClientAsync(InteropServerProcess server, string program, string script, string[] cases)
     {
@@ -94,7 +94,7 @@ public sealed class InteropClientsIntegrationTest
             Assert.Fail($"node is not on PATH. {SetupHint}");
         }
 
-        var grpcJs = Path.Combine(Paths.RepoRoot, "tests/interop/node/node_modules/@grpc/grpc-js");
+        var grpcJs = Path.Combine(VectorStudio.Tests.RepoPaths.Root, "tests/interop/node/node_modules/@grpc/grpc-js");
         if (!Directory.Exists(grpcJs))
         {
             Assert.Fail($"{grpcJs} is missing (npm ci in tests/interop/node). {SetupHint}");

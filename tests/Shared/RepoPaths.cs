@@ -1,8 +1,11 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
-namespace VectorStudio.Rpc.Tests.Client;
+namespace VectorStudio.Tests;
 
-/// <summary>Finds the repository root (the folder holding VectorStudio.slnx) from the test binaries.</summary>
+/// <summary>
+/// Finds the repository root (the folder holding VectorStudio.slnx) from the test binaries. Linked
+/// into every test project by tests/Directory.Build.props.
+/// </summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
