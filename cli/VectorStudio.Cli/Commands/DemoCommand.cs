@@ -77,7 +77,9 @@ internal static class DemoCommand
         await output.WriteLineAsync();
         await output.WriteLineAsync("Try it yourself:");
         await output.WriteLineAsync($"   vsctl collections info {name}");
-        await output.WriteLineAsync($"   vsctl search {name} --vector {string.Join(',', probe.Vector.Take(4).Select(v => v.ToString("F2", CultureInfo.InvariantCulture)))},... --k 5 --with-payload");
+        await output.WriteLineAsync($"   vsctl get {name} {probe.Id.Num} --with-vectors");
+        var vector = string.Join(',', probe.Vector.Select(v => v.ToString("F3", CultureInfo.InvariantCulture)));
+        await output.WriteLineAsync($"   vsctl search {name} --k 5 --with-payload --vector {vector}");
         await output.WriteLineAsync($"   vsctl count {name} --filter '{{\"must\":[{{\"field\":{{\"key\":\"category\",\"match\":{{\"keyword\":\"toys\"}}}}}}]}}'");
         return ExitCodes.Ok;
     }
