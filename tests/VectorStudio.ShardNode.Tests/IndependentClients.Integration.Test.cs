@@ -1,6 +1,6 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
-using System.Diagnostics;
+using VectorStudio.Tests;
 
 namespace VectorStudio.ShardNode.Tests;
 
@@ -11,7 +11,7 @@ namespace VectorStudio.ShardNode.Tests;
 /// </summary>
 public sealed class IndependentClientsIntegrationTests(NodeFixture fixture) : IClassFixture<NodeFixture>
 {
-    private static string RepoRoot => VectorStudio.Tests.RepoPaths.Root;
+    private static string RepoRoot => RepoPaths.Root;
 
     [Fact]
     public async Task PythonGrpcio_Should_CompleteVectorScenario_When_DrivingTheNode()
@@ -46,15 +46,8 @@ public sealed class IndependentClientsIntegrationTests(NodeFixture fixture) : IC
 
     private async Task<(int ExitCode, string Output)> RunAsync(string program, string script)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add("--target");
-        start.ArgumentList.Add($"127.0.0.1:{fixture.Node.GrpcPort}");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
+        var (exitCode, stdout, stderr) = await ChildProcess.RunAsync(
+            program, [script, "--target", $"127.0.0.1:{fixture.Node.GrpcPort}"], TimeSpan.FromMinutes(2));
+        return (exitCode, stdout + stderr);
     }
 }

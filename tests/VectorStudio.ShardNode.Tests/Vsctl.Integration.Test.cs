@@ -1,8 +1,8 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.Text.Json;
+using VectorStudio.Tests;
 
 namespace VectorStudio.ShardNode.Tests;
 
@@ -112,28 +112,8 @@ public sealed class VsctlIntegrationTests(NodeFixture fixture) : IClassFixture<N
     private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
         RunWithAddressAsync(Node.GrpcAddress, args);
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunWithAddressAsync(string address, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vsctl.dll"));
-        start.ArgumentList.Add("--addr");
-        start.ArgumentList.Add(address);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunWithAddressAsync(string address, params string[] args) =>
+        ChildProcess.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "vsctl.dll"), "--addr", address, .. args], TimeSpan.FromSeconds(60));
 
     private static void WriteFvecs(string path, float[][] vectors)
     {

@@ -2,6 +2,7 @@
 
 using System.Text.Json;
 using VectorStudio.Rpc.Tests.Infrastructure;
+using VectorStudio.Tests;
 
 namespace VectorStudio.Rpc.Tests.Interop;
 

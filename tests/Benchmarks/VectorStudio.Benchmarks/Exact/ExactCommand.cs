@@ -22,8 +22,8 @@ public static class ExactCommand
     public static int Run(string[] args)
     {
         var options = Parse(args);
-        var baseVectors = VecsFile.Read(options["base"]);
-        var queries = VecsFile.Read(options["queries"]);
+        var baseVectors = VectorFiles.Read(options["base"]);
+        var queries = VectorFiles.Read(options["queries"]);
         var k = Int(options, "k", 10);
         var threads = Int(options, "threads", 1);
         var batch = Math.Min(Int(options, "batch", 200), queries.Length);

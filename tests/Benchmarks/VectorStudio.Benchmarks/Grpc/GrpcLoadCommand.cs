@@ -39,51 +39,17 @@ public static class GrpcLoadCommand
             return 0;
         }
 
-        await UnaryLoadAsync(channel, payload, options.Concurrency, options.WarmupSeconds).ConfigureAwait(false);
-        var (calls, latencies, elapsed) =
-            await UnaryLoadAsync(channel, payload, options.Concurrency, options.Seconds).ConfigureAwait(false);
-        Array.Sort(latencies);
+        var request = new EchoRequest { Payload = payload };
+        var result = await LoadRunner.RunAsync(
+            options.Concurrency,
+            TimeSpan.FromSeconds(options.WarmupSeconds),
+            TimeSpan.FromSeconds(options.Seconds),
+            _ => channel.UnaryAsync(Unary, request)).ConfigureAwait(false);
         Console.WriteLine(string.Create(
             culture,
-            $"RESULT mode=unary calls_per_s={calls / elapsed.TotalSeconds:F0} "
-            + $"p50_us={Percentile(latencies, 0.50):F0} p99_us={Percentile(latencies, 0.99):F0} calls={calls}"));
+            $"RESULT mode=unary calls_per_s={result.CallsPerSecond:F0} "
+            + $"p50_us={result.P50Us:F0} p99_us={result.P99Us:F0} calls={result.Calls}"));
         return 0;
-    }
-
-    private static async Task<(long Calls, double[] LatenciesUs, TimeSpan Elapsed)> UnaryLoadAsync(
-        GrpcChannel channel, ByteString payload, int concurrency, double seconds)
-    {
-        var end = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
-        var started = Stopwatch.GetTimestamp();
-        var workers = new Task<List<double>>[concurrency];
-        for (var i = 0; i < concurrency; i++)
-        {
-            workers[i] = Task.Run(() => UnaryWorkerAsync(channel, payload, end));
-        }
-
-        var results = await Task.WhenAll(workers).ConfigureAwait(false);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        var all = new List<double>();
-        foreach (var result in results)
-        {
-            all.AddRange(result);
-        }
-
-        return (all.Count, [.. all], elapsed);
-    }
-
-    private static async Task<List<double>> UnaryWorkerAsync(GrpcChannel channel, ByteString payload, long end)
-    {
-        var latencies = new List<double>(1 << 16);
-        var request = new EchoRequest { Payload = payload };
-        long now;
-        while ((now = Stopwatch.GetTimestamp()) < end)
-        {
-            await channel.UnaryAsync(Unary, request).ConfigureAwait(false);
-            latencies.Add(Stopwatch.GetElapsedTime(now).TotalMicroseconds);
-        }
-
-        return latencies;
     }
 
     private static async Task<double> StreamAsync(GrpcChannel channel, ByteString payload, GrpcLoadOptions options)
@@ -114,7 +80,4 @@ public static class GrpcLoadCommand
 
         return messages / Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
-
-    private static double Percentile(double[] sorted, double quantile) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(quantile * sorted.Length))];
 }

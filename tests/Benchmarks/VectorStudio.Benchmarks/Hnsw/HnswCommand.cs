@@ -3,7 +3,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using VectorStudio.Benchmarks.Exact;
 using VectorStudio.Engine;
 using VectorStudio.Engine.Collections;
 using VectorStudio.Engine.Distance;
@@ -154,11 +153,8 @@ public static class HnswCommand
             return (all[..parts[0]], all[parts[0]..]);
         }
 
-        return (Read(options["base"]), Read(options["queries"]));
+        return (VectorFiles.Read(options["base"]), VectorFiles.Read(options["queries"]));
     }
-
-    private static float[][] Read(string path) =>
-        path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase) ? NpyFile.Read(path) : VecsFile.Read(path);
 
     private static Dictionary<string, string> Parse(string[] args)
     {

@@ -3,9 +3,12 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace VectorStudio.Rpc.Tests.Infrastructure;
+namespace VectorStudio.Tests;
 
-/// <summary>Runs a program to completion, capturing its output, killing it if it overruns.</summary>
+/// <summary>
+/// Runs a program to completion, capturing its output, killing it if it overruns. Linked into every
+/// test project by tests/Directory.Build.props.
+/// </summary>
 internal static class ChildProcess
 {
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
@@ -15,7 +18,7 @@ internal static class ChildProcess
     {
         var info = new ProcessStartInfo(fileName)
         {
-            WorkingDirectory = VectorStudio.Tests.RepoPaths.Root,
+            WorkingDirectory = RepoPaths.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
