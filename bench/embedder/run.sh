@@ -6,7 +6,8 @@
 #   Builds a BERT-like model (tests/fixtures/embedder/make_model.py: 2 layers, hidden 384, 6 heads,
 #   fixed seed) in a temp dir, then per run executes each engine once, interleaved (pytorch, ours
 #   torchscript, onnxruntime-node, ours onnx) so drift of the shared machine hits all of them; each
-#   engine reports the best of 3 windows of --seconds per shape. Prints median-of-runs tables.
+#   engine reports the best of 3 windows of --seconds per shape, as embeddings per wall-clock second
+#   and per CPU second (steadier on a shared machine). Prints median-of-runs tables of both.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
