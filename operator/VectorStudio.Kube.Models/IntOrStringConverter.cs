@@ -23,8 +23,9 @@ public sealed class IntOrStringConverter : JsonConverter<string>
     internal static string ReadValue(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.String => reader.GetString()!,
-        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(
-            reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan),
+        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence
+            ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence)
+            : reader.ValueSpan),
         _ => throw new JsonException($"expected a number or a string, got {reader.TokenType}"),
     };
 }

@@ -13,6 +13,7 @@ public sealed class Affinity
     [Description("Rules that co-locate the pod with other pods.")]
     public PodAffinity? PodAffinity { get; set; }
 
-    [Description("Rules that keep the pod away from other pods. When set, it replaces the operator's spreading of a shard's replicas.")]
+    [Description("Rules that keep the pod away from other pods; when set, it replaces the operator's "
+        + "spreading of a shard's replicas.")]
     public PodAntiAffinity? PodAntiAffinity { get; set; }
 }

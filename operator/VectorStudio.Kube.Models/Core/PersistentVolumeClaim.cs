@@ -2,7 +2,7 @@
 
 namespace VectorStudio.Kube.Models.Core;
 
-/// <summary><c>v1 PersistentVolumeClaim</c>: a request for storage; here a StatefulSet's volume claim template.</summary>
+/// <summary><c>v1 PersistentVolumeClaim</c>: a request for storage (a StatefulSet's claim template).</summary>
 public sealed class PersistentVolumeClaim : IKubernetesObject
 {
     public string ApiVersion { get; set; } = "v1";

@@ -13,6 +13,7 @@ public sealed class PodAffinityTerm
     [Description("Namespaces the selector applies to; empty means the pod's own namespace.")]
     public List<string>? Namespaces { get; set; }
 
-    [Description("Node label whose value defines a domain, e.g. kubernetes.io/hostname or topology.kubernetes.io/zone.")]
+    [Description("Node label whose value defines a domain, "
+        + "e.g. kubernetes.io/hostname or topology.kubernetes.io/zone.")]
     public string TopologyKey { get; set; } = "";
 }

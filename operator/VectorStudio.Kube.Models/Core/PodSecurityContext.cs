@@ -14,7 +14,9 @@ public sealed class PodSecurityContext
     /// <summary>Group that owns mounted volumes, so a non-root process can write its data directory.</summary>
     public long? FsGroup { get; set; }
 
-    /// <summary><c>OnRootMismatch</c> skips the recursive chown of large volumes that already have the right owner.</summary>
+    /// <summary>
+    /// <c>OnRootMismatch</c> skips the recursive chown of large volumes that already have the right owner.
+    /// </summary>
     public string? FsGroupChangePolicy { get; set; }
 
     public SeccompProfile? SeccompProfile { get; set; }
