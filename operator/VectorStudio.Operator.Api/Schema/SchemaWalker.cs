@@ -89,7 +89,9 @@ internal sealed class SchemaWalker(SchemaDefaults defaults)
                 ? IntOrString(description)
                 : new JsonObject
                 {
-                    ["description"] = description, ["type"] = "object", ["additionalProperties"] = IntOrString(null),
+                    ["description"] = description,
+                    ["type"] = "object",
+                    ["additionalProperties"] = IntOrString(null),
                 };
         }
 
