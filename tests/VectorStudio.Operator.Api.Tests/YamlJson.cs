@@ -13,7 +13,7 @@ namespace VectorStudio.Operator.Api.Tests;
 /// floats), as the API server reads manifests; quoted scalars stay strings. Shared by the operator
 /// test projects for golden files, samples and the generated CRD.
 /// </summary>
-internal static partial class YamlJson
+public static partial class YamlJson
 {
     public static JsonNode? Parse(string yaml) => ParseAll(yaml).Single();
 

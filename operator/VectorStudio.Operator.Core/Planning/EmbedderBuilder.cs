@@ -119,9 +119,9 @@ public static class EmbedderBuilder
             VolumeMounts = mounts,
 
             // Loading a model (and, on GPU, initialising CUDA) takes long: same startup budget as a node.
-            StartupProbe = NodeProbes.Startup(HttpPort),
+            StartupProbe = NodeProbes.Startup(),
             ReadinessProbe = NodeProbes.Readiness(GrpcPort),
-            LivenessProbe = NodeProbes.Liveness(HttpPort),
+            LivenessProbe = NodeProbes.Liveness(),
             SecurityContext = PodSecurity.Container(),
         };
     }

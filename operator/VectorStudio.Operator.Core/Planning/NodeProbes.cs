@@ -18,10 +18,16 @@ namespace VectorStudio.Operator.Core.Planning;
 /// </summary>
 public static class NodeProbes
 {
+    /// <summary>
+    /// The container port name of the HTTP port. HTTP probes name the port: a numeric string would
+    /// be read as a (invalid) port name, and the model keeps int-or-string ports as strings.
+    /// </summary>
+    public const string HttpPortName = "http";
+
     /// <summary>Startup budget: 5 s period × 120 failures = 600 s for the process to come up.</summary>
-    public static Probe Startup(int httpPort) => new()
+    public static Probe Startup() => new()
     {
-        HttpGet = new HttpGetAction { Path = "/healthz", Port = Port(httpPort) },
+        HttpGet = new HttpGetAction { Path = "/healthz", Port = HttpPortName },
         PeriodSeconds = 5,
         TimeoutSeconds = 3,
         FailureThreshold = 120,
@@ -41,13 +47,11 @@ public static class NodeProbes
     /// Restart after 6 failures × 10 s = 60 s without an answer. Longer than any failover grace the
     /// schema allows by default (10 s) so failover, not a restart, handles a sick primary first.
     /// </summary>
-    public static Probe Liveness(int httpPort) => new()
+    public static Probe Liveness() => new()
     {
-        HttpGet = new HttpGetAction { Path = "/healthz", Port = Port(httpPort) },
+        HttpGet = new HttpGetAction { Path = "/healthz", Port = HttpPortName },
         PeriodSeconds = 10,
         TimeoutSeconds = 5,
         FailureThreshold = 6,
     };
-
-    private static string Port(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -119,7 +119,7 @@ public static class ShardStatefulSetBuilder
             Ports =
             [
                 new ContainerPort { Name = "grpc", Port = grpc, Protocol = "TCP" },
-                new ContainerPort { Name = "http", Port = http, Protocol = "TCP" },
+                new ContainerPort { Name = NodeProbes.HttpPortName, Port = http, Protocol = "TCP" },
             ],
             Env = [.. NodeEnv(spec), .. node.ExtraEnv ?? []],
             Resources = node.Resources,
@@ -129,9 +129,9 @@ public static class ShardStatefulSetBuilder
                 new VolumeMount { Name = TopologyVolume, MountPath = TopologyPath, ReadOnly = true },
                 new VolumeMount { Name = TmpVolume, MountPath = "/tmp" },
             ],
-            StartupProbe = NodeProbes.Startup(http),
+            StartupProbe = NodeProbes.Startup(),
             ReadinessProbe = NodeProbes.Readiness(grpc),
-            LivenessProbe = NodeProbes.Liveness(http),
+            LivenessProbe = NodeProbes.Liveness(),
             SecurityContext = PodSecurity.Container(),
         };
     }
