@@ -36,6 +36,12 @@ public sealed partial class FakeKubeApiServer
             await WriteAsync(ctx, 400, FakeApiException.BadRequest($"the body is not valid JSON: {ex.Message}").ToStatus())
                 .ConfigureAwait(false);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException && !ctx.Response.HasStarted)
+        {
+            // A fake-server bug must show up in the failing test's message, not as a bare 500.
+            await WriteAsync(ctx, 500, new FakeApiException(500, "InternalError", $"fake server error: {ex}").ToStatus())
+                .ConfigureAwait(false);
+        }
     }
 
     private void Authenticate(HttpContext ctx, string? token)

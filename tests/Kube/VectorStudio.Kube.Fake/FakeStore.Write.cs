@@ -170,7 +170,7 @@ public sealed partial class FakeStore
             return (JsonObject)old.DeepClone();
         }
 
-        var generation = old["metadata"]?["generation"]?.GetValue<long>() ?? 1;
+        var generation = old["metadata"]?["generation"] is { } g ? long.Parse(g.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture) : 1;
         meta["generation"] = SpecChanged(old, next) ? generation + 1 : generation;
         var finalizers = meta["finalizers"] as JsonArray;
         if (meta["deletionTimestamp"] is not null && (finalizers is null || finalizers.Count == 0))

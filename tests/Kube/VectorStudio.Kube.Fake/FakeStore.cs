@@ -132,6 +132,8 @@ public sealed partial class FakeStore(TimeProvider time)
     /// <summary>Stores (or removes, for DELETED) the object at a new version and tells the watches. Caller holds the lock.</summary>
     private JsonObject Commit(FakeKind kind, string key, JsonObject obj, string type)
     {
+        // Normalise to parsed JSON, so values set in code (ints) compare and read like values from requests.
+        obj = JsonNode.Parse(obj.ToJsonString())!.AsObject();
         _version++;
         Meta(obj)["resourceVersion"] = Str(_version);
         if (type == "DELETED")
