@@ -21,7 +21,8 @@ public sealed partial class FakeStore(TimeProvider time)
     private readonly Dictionary<FakeKind, SortedDictionary<string, JsonObject>> _objects = [];
     private readonly Queue<StoredEvent> _history = new();
     private readonly List<FakeWatcher> _watchers = [];
-    private long _version;
+    // Starts above 0: "0" means "any version" to a watch, so no list may report it.
+    private long _version = 1;
     private long _compactedThrough;
 
     /// <summary>How many changes the history keeps; older versions get 410 Gone.</summary>

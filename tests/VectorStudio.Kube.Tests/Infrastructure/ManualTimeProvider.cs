@@ -43,13 +43,17 @@ internal sealed class ManualTimeProvider : TimeProvider
         return timer;
     }
 
-    /// <summary>Moves the clock and runs every timer that came due, in due order.</summary>
+    /// <summary>
+    /// Jumps the clock to now + <paramref name="by"/>, then runs every timer that is due, in due
+    /// order. A timer armed by a callback (or by another thread meanwhile) counts from the new time.
+    /// </summary>
     public void Advance(TimeSpan by)
     {
         DateTimeOffset target;
         lock (_lock)
         {
-            target = _now + by;
+            _now += by;
+            target = _now;
         }
 
         while (true)
@@ -60,12 +64,10 @@ internal sealed class ManualTimeProvider : TimeProvider
                 next = _timers.Where(t => t.Due <= target).MinBy(t => t.Due);
                 if (next is null)
                 {
-                    _now = target;
                     return;
                 }
 
-                _now = next.Due!.Value > _now ? next.Due.Value : _now;
-                next.Due = next.Period > TimeSpan.Zero ? _now + next.Period : null;
+                next.Due = next.Period > TimeSpan.Zero ? target + next.Period : null;
             }
 
             next.Fire();
