@@ -1,5 +1,6 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
+using VectorStudio.Embedder.Runtime;
 namespace VectorStudio.Embedder;
 
 /// <summary>

@@ -1,5 +1,6 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
+using VectorStudio.Embedder.Runtime;
 using VectorStudio.Embedder;
 
 namespace VectorStudio.EmbedderNode.Tests;
@@ -94,7 +95,7 @@ public sealed class ModelSlotTests
     {
         private int _disposeCount;
 
-        public EmbeddingModelInfo Info { get; } = new(name, 4, "cpu", "fp32", "test", 16, true);
+        public EmbeddingModelInfo Info { get; } = new(name, ModelBackendKind.Onnx, 4, "cpu", "fp32", 16, PoolingMode.Mean, true);
 
         public bool Disposed => Volatile.Read(ref _disposeCount) > 0;
 

@@ -61,7 +61,7 @@ public sealed class EmbedderMetrics : IDisposable
                 return new Measurement<long>(
                     1,
                     new KeyValuePair<string, object?>("model", info.Name),
-                    new KeyValuePair<string, object?>("backend", info.Backend),
+                    new KeyValuePair<string, object?>("backend", Services.EmbedderConversions.BackendName(info.Backend)),
                     new KeyValuePair<string, object?>("device", info.Device),
                     new KeyValuePair<string, object?>("precision", info.Precision),
                     new KeyValuePair<string, object?>("dimension", info.Dimension),

@@ -1,6 +1,7 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
 using VectorStudio.Embedder;
+using VectorStudio.Embedder.Runtime;
 using V1 = VectorStudio.Contracts.V1;
 
 namespace VectorStudio.EmbedderNode.Services;
@@ -17,10 +18,10 @@ public static class EmbedderConversions
             Dimension = (uint)info.Dimension,
             Device = info.Device,
             Precision = info.Precision,
-            Backend = info.Backend,
+            Backend = BackendName(info.Backend),
             MaxSequenceLength = (uint)info.MaxSequenceLength,
             Generation = (ulong)generation,
-            Normalized = info.Normalized,
+            Normalized = info.Normalize,
         };
     }
 
@@ -30,4 +31,11 @@ public static class EmbedderConversions
         result.Values.AddRange(embedding.Vector);
         return result;
     }
+
+    /// <summary>The package manifest's spelling of a backend.</summary>
+    public static string BackendName(ModelBackendKind backend) => backend switch
+    {
+        ModelBackendKind.TorchScript => "torchscript",
+        ModelBackendKind.Onnx => "onnx",
+    };
 }
