@@ -14,7 +14,9 @@ public sealed record MicroBatcherOptions
     /// </summary>
     public TimeSpan MaxWait { get; init; } = TimeSpan.FromMilliseconds(5);
 
-    /// <summary>Items that may wait in the queue; beyond it, submissions fail with <see cref="BatcherQueueFullException"/>.</summary>
+    /// <summary>
+    /// Items that may wait in the queue; beyond it, submissions fail with <see cref="BatcherQueueFullException"/>.
+    /// </summary>
     public int QueueCapacity { get; init; } = 1024;
 
     /// <summary>

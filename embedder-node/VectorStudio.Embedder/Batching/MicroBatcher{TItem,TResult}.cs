@@ -70,7 +70,10 @@ public sealed partial class MicroBatcher<TItem, TResult> : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the item: the task completes as cancelled at once.</param>
     /// <exception cref="BatcherQueueFullException">The queue is full (the returned task faults at once).</exception>
     /// <exception cref="BatcherClosedException">The batcher is shutting down.</exception>
-    public Task<TResult> SubmitAsync(TItem item, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
+    public Task<TResult> SubmitAsync(
+        TItem item,
+        DateTimeOffset? deadline = null,
+        CancellationToken cancellationToken = default)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -127,7 +130,13 @@ public sealed partial class MicroBatcher<TItem, TResult> : IAsyncDisposable
     private bool IsClosed { get; set; }
 
     /// <summary>One submitted item and its caller's completion.</summary>
-    private sealed class Entry(TItem item, int length, long sequence, long timestamp, DateTimeOffset? deadline, CancellationToken token)
+    private sealed class Entry(
+        TItem item,
+        int length,
+        long sequence,
+        long timestamp,
+        DateTimeOffset? deadline,
+        CancellationToken token)
     {
         public TItem Item { get; } = item;
 

@@ -2,7 +2,9 @@
 
 namespace VectorStudio.Embedder.Export;
 
-/// <summary>The value list a <c>tf.train.Feature</c> holds (its oneof <c>kind</c>, with the field numbers as values).</summary>
+/// <summary>
+/// The value list a <c>tf.train.Feature</c> holds (its oneof <c>kind</c>, with the field numbers as values).
+/// </summary>
 public enum TfFeatureKind
 {
     BytesList = 1,

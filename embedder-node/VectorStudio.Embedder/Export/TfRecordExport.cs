@@ -2,7 +2,9 @@
 
 namespace VectorStudio.Embedder.Export;
 
-/// <summary>Writes training data to a TFRecord file atomically: a failed export leaves no partial file behind.</summary>
+/// <summary>
+/// Writes training data to a TFRecord file atomically: a failed export leaves no partial file behind.
+/// </summary>
 public static class TfRecordExport
 {
     /// <summary>
@@ -10,7 +12,10 @@ public static class TfRecordExport
     /// flushed to disk and then renamed over the target; an existing file is replaced only on success.
     /// </summary>
     /// <returns>The number of records written.</returns>
-    public static async Task<long> WriteFileAsync(string path, IEnumerable<TrainingExample> examples, CancellationToken cancellationToken = default)
+    public static async Task<long> WriteFileAsync(
+        string path,
+        IEnumerable<TrainingExample> examples,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(examples);

@@ -50,7 +50,9 @@ public static class TfRecordReader
     }
 
     /// <summary>Reads a whole TFRecord file of <c>tf.train.Example</c> records as training examples.</summary>
-    public static async Task<List<TrainingExample>> ReadExamplesAsync(string path, CancellationToken cancellationToken = default)
+    public static async Task<List<TrainingExample>> ReadExamplesAsync(
+        string path,
+        CancellationToken cancellationToken = default)
     {
         var examples = new List<TrainingExample>();
         var stream = File.OpenRead(path);

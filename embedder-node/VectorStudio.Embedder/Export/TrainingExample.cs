@@ -9,7 +9,11 @@ namespace VectorStudio.Embedder.Export;
 /// <c>int64_list</c>) and an optional id, stored as the <c>tf.train.Example</c> features
 /// "embedding", "label" and "id".
 /// </summary>
-public sealed record TrainingExample(float[] Embedding, string? TextLabel = null, long? NumericLabel = null, string? Id = null)
+public sealed record TrainingExample(
+    float[] Embedding,
+    string? TextLabel = null,
+    long? NumericLabel = null,
+    string? Id = null)
 {
     public const string EmbeddingFeature = "embedding";
     public const string LabelFeature = "label";

@@ -37,7 +37,10 @@ public sealed partial class BertTokenizer
     /// A tokenizer from a plain <c>vocab.txt</c> with BERT's conventions: [UNK], [CLS], [SEP], [PAD] and
     /// [MASK] as special tokens, <c>[CLS] text [SEP]</c>, 100 characters per word at most.
     /// </summary>
-    public static BertTokenizer FromVocabFile(string path, BertNormalizerOptions? normalizer = null, int maxLength = 512)
+    public static BertTokenizer FromVocabFile(
+        string path,
+        BertNormalizerOptions? normalizer = null,
+        int maxLength = 512)
     {
         var vocabulary = WordPieceVocabulary.FromVocabFile(path);
         var added = BertSpecialTokens

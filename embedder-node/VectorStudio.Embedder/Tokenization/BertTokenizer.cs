@@ -75,7 +75,9 @@ public sealed partial class BertTokenizer
     public BertTokenizer WithMaxLength(int maxLength) =>
         new(_normalizer.Options, _model, AddedTokens, _template, maxLength, PadId, PadTypeId);
 
-    /// <summary>The ids of <paramref name="text"/>, special tokens included, truncated to <see cref="MaxLength"/>.</summary>
+    /// <summary>
+    /// The ids of <paramref name="text"/>, special tokens included, truncated to <see cref="MaxLength"/>.
+    /// </summary>
     public int[] Encode(ReadOnlySpan<char> text)
     {
         var scratch = CurrentScratch ??= new Scratch();

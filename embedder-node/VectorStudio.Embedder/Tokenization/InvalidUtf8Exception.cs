@@ -2,7 +2,9 @@
 
 namespace VectorStudio.Embedder.Tokenization;
 
-/// <summary>Text that is not valid UTF-8; <see cref="ByteOffset"/> is where the first invalid sequence starts.</summary>
+/// <summary>
+/// Text that is not valid UTF-8; <see cref="ByteOffset"/> is where the first invalid sequence starts.
+/// </summary>
 public sealed class InvalidUtf8Exception : FormatException
 {
     public InvalidUtf8Exception(int byteOffset, int length)

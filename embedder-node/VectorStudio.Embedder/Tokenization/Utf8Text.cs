@@ -8,7 +8,9 @@ namespace VectorStudio.Embedder.Tokenization;
 /// <summary>Strict UTF-8 decoding for text arriving as bytes: invalid input is an error, never replaced.</summary>
 public static class Utf8Text
 {
-    /// <summary>Decodes <paramref name="bytes"/>, or throws <see cref="InvalidUtf8Exception"/> naming the first bad byte.</summary>
+    /// <summary>
+    /// Decodes <paramref name="bytes"/>, or throws <see cref="InvalidUtf8Exception"/> naming the first bad byte.
+    /// </summary>
     public static string Decode(ReadOnlySpan<byte> bytes)
     {
         if (bytes.IsEmpty)
@@ -26,7 +28,9 @@ public static class Utf8Text
         };
     }
 
-    /// <summary>Whether <paramref name="bytes"/> is valid UTF-8; <paramref name="offset"/> is the first bad byte when not.</summary>
+    /// <summary>
+    /// Whether <paramref name="bytes"/> is valid UTF-8; <paramref name="offset"/> is the first bad byte when not.
+    /// </summary>
     public static bool IsValid(ReadOnlySpan<byte> bytes, out int offset)
     {
         int index = Utf8.IsValid(bytes) ? -1 : FirstInvalid(bytes);

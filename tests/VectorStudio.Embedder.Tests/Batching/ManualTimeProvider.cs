@@ -77,7 +77,9 @@ internal sealed class ManualTimeProvider : TimeProvider
 
         public void Fire() => callback(state);
 
-        public bool Change(TimeSpan dueTime, TimeSpan period) => throw new NotSupportedException("one-shot timers only");
+        public bool Change(
+            TimeSpan dueTime,
+            TimeSpan period) => throw new NotSupportedException("one-shot timers only");
 
         public void Dispose() => owner.Remove(this);
 

@@ -131,7 +131,11 @@ public sealed class MicroBatcherTests
     [InlineData(0, 1, 1, "MaxBatchSize is 0")]
     [InlineData(1, 0, 1, "QueueCapacity is 0")]
     [InlineData(1, 1, 0, "SortWindowBatches is 0")]
-    public void Constructor_Should_RejectOptions_When_OutOfRange(int maxBatch, int capacity, int window, string expected)
+    public void Constructor_Should_RejectOptions_When_OutOfRange(
+        int maxBatch,
+        int capacity,
+        int window,
+        string expected)
     {
         var options = new MicroBatcherOptions { MaxBatchSize = maxBatch, QueueCapacity = capacity, SortWindowBatches = window };
 

@@ -49,6 +49,9 @@ internal sealed class RecordingFunction
         return [.. items.Select(i => $"r{i}")];
     }
 
-    public MicroBatcher<int, string> Batcher(MicroBatcherOptions options, TimeProvider? time = null, MicroBatcherMetrics? metrics = null) =>
+    public MicroBatcher<int, string> Batcher(
+        MicroBatcherOptions options,
+        TimeProvider? time = null,
+        MicroBatcherMetrics? metrics = null) =>
         new(RunAsync, static i => i, options, time, metrics);
 }
