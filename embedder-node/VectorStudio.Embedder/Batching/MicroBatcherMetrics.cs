@@ -43,7 +43,8 @@ public sealed class MicroBatcherMetrics
         Rejected = meter.CreateCounter<long>(
             $"{prefix}_rejected_total", description: "Items refused because the queue was full.");
         Dropped = meter.CreateCounter<long>(
-            $"{prefix}_dropped_total", description: "Items dropped before their batch ran, by reason (cancelled, expired).");
+            $"{prefix}_dropped_total",
+            description: "Items dropped before their batch ran, by reason (cancelled, expired).");
         Errors = meter.CreateCounter<long>(
             $"{prefix}_errors_total", description: "Items whose batch failed.");
     }

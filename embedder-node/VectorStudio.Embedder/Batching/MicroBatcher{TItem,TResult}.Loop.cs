@@ -140,7 +140,8 @@ public sealed partial class MicroBatcher<TItem, TResult>
             if (results is null || results.Count != items.Length)
             {
                 throw new InvalidOperationException(
-                    $"The batch function returned {results?.Count ?? 0} results for {items.Length} items; it must return one per item.");
+                    $"The batch function returned {results?.Count ?? 0} results for {items.Length} items; " +
+                    "it must return one per item.");
             }
         }
         catch (Exception error)

@@ -80,14 +80,16 @@ public sealed partial class MicroBatcher<TItem, TResult> : IAsyncDisposable
             return Task.FromCanceled<TResult>(cancellationToken);
         }
 
-        var entry = new Entry(item, _lengthOf(item), Interlocked.Increment(ref _sequence), _time.GetTimestamp(), deadline, cancellationToken);
+        long sequence = Interlocked.Increment(ref _sequence);
+        var entry = new Entry(item, _lengthOf(item), sequence, _time.GetTimestamp(), deadline, cancellationToken);
         Interlocked.Increment(ref _depth);
         if (!_queue.Writer.TryWrite(entry))
         {
             Interlocked.Decrement(ref _depth);
             if (_queue.Reader.Completion.IsCompleted || _abort.IsCancellationRequested || IsClosed)
             {
-                return Task.FromException<TResult>(new BatcherClosedException("The batcher is shut down; the item was not accepted."));
+                return Task.FromException<TResult>(
+                    new BatcherClosedException("The batcher is shut down; the item was not accepted."));
             }
 
             _metrics?.Rejected.Add(1);
@@ -150,7 +152,8 @@ public sealed partial class MicroBatcher<TItem, TResult> : IAsyncDisposable
 
         public CancellationToken Token { get; } = token;
 
-        public TaskCompletionSource<TResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<TResult> Completion { get; } =
+            new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public CancellationTokenRegistration Registration { get; set; }
 

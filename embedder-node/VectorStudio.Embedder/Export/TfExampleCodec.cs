@@ -108,7 +108,8 @@ public static class TfExampleCodec
             var list = new CodedInputStream(input.ReadBytes().ToByteArray());
             feature = (TfFeatureKind)field switch
             {
-                TfFeatureKind.BytesList => TfFeature.OfBytes([.. ReadValues(list, static s => s.ReadBytes().ToByteArray())]),
+                TfFeatureKind.BytesList =>
+                    TfFeature.OfBytes([.. ReadValues(list, static s => s.ReadBytes().ToByteArray())]),
                 TfFeatureKind.FloatList => TfFeature.OfFloats([.. ReadValues(list, static s => s.ReadFloat())]),
                 TfFeatureKind.Int64List => TfFeature.OfInt64s([.. ReadValues(list, static s => s.ReadInt64())]),
             };
@@ -127,7 +128,8 @@ public static class TfExampleCodec
             {
                 input.SkipLastField();
             }
-            else if (WireFormat.GetTagWireType(tag) == WireFormat.WireType.LengthDelimited && typeof(T) != typeof(byte[]))
+            else if (WireFormat.GetTagWireType(tag) == WireFormat.WireType.LengthDelimited
+                && typeof(T) != typeof(byte[]))
             {
                 var packed = new CodedInputStream(input.ReadBytes().ToByteArray());
                 while (!packed.IsAtEnd)
@@ -181,7 +183,8 @@ public static class TfExampleCodec
     private static int ListSize(TfFeature feature) => feature.Kind switch
     {
         TfFeatureKind.BytesList => feature.Bytes.Sum(v => 1 + CodedOutputStream.ComputeLengthSize(v.Length) + v.Length),
-        TfFeatureKind.FloatList => feature.Floats.Length == 0 ? 0 : Nested(ValueField, feature.Floats.Length * sizeof(float)),
+        TfFeatureKind.FloatList => feature.Floats.Length == 0 ? 0
+            : Nested(ValueField, feature.Floats.Length * sizeof(float)),
         TfFeatureKind.Int64List => feature.Int64s.Length == 0 ? 0
             : Nested(ValueField, feature.Int64s.Sum(CodedOutputStream.ComputeInt64Size)),
     };

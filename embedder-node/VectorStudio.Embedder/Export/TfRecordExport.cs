@@ -23,7 +23,8 @@ public static class TfRecordExport
         try
         {
             long count;
-            var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            var file = new FileStream(
+                temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
             var writer = new TfRecordWriter(file);
             await using (writer.ConfigureAwait(false))
             {

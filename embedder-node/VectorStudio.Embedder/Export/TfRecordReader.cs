@@ -35,12 +35,15 @@ public static class TfRecordReader
             Require(got == header.Length, index, offset, $"the header is truncated ({got} of 12 bytes)");
             ulong length = BinaryPrimitives.ReadUInt64LittleEndian(header);
             uint lengthCrc = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(8));
-            Require(Crc32C.Mask(Crc32C.Compute(header.AsSpan(0, 8))) == lengthCrc, index, offset, "the length's checksum does not match");
+            bool lengthIntact = Crc32C.Mask(Crc32C.Compute(header.AsSpan(0, 8))) == lengthCrc;
+            Require(lengthIntact, index, offset, "the length's checksum does not match");
             Require(length <= MaxRecordLength, index, offset, $"its length {length} exceeds {MaxRecordLength}");
             var data = new byte[length];
-            got = await stream.ReadAtLeastAsync(data, data.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            got = await stream.ReadAtLeastAsync(data, data.Length, throwOnEndOfStream: false, cancellationToken)
+                .ConfigureAwait(false);
             Require(got == data.Length, index, offset, $"the data is truncated ({got} of {length} bytes)");
-            got = await stream.ReadAtLeastAsync(footer, footer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            got = await stream.ReadAtLeastAsync(footer, footer.Length, throwOnEndOfStream: false, cancellationToken)
+                .ConfigureAwait(false);
             Require(got == footer.Length, index, offset, "the data checksum is missing");
             uint dataCrc = BinaryPrimitives.ReadUInt32LittleEndian(footer);
             Require(Crc32C.Mask(Crc32C.Compute(data)) == dataCrc, index, offset, "the data's checksum does not match");

@@ -60,11 +60,14 @@ public sealed record TrainingExample(
             {
                 TfFeatureKind.BytesList => (Encoding.UTF8.GetString(Single(label.Bytes)), (long?)null),
                 TfFeatureKind.Int64List => (null, Single(label.Int64s)),
-                TfFeatureKind.FloatList => throw new TfRecordFormatException("The \"label\" feature is a float_list; expected bytes_list or int64_list."),
+                TfFeatureKind.FloatList => throw new TfRecordFormatException(
+                    "The \"label\" feature is a float_list; expected bytes_list or int64_list."),
             };
         }
 
-        string? id = features.TryGetValue(IdFeature, out var idFeature) ? Encoding.UTF8.GetString(Single(idFeature.Bytes)) : null;
+        string? id = features.TryGetValue(IdFeature, out var idFeature)
+            ? Encoding.UTF8.GetString(Single(idFeature.Bytes))
+            : null;
         return new TrainingExample(embedding.Floats, text, number, id);
     }
 

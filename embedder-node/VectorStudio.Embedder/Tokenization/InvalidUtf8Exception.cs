@@ -8,7 +8,8 @@ namespace VectorStudio.Embedder.Tokenization;
 public sealed class InvalidUtf8Exception : FormatException
 {
     public InvalidUtf8Exception(int byteOffset, int length)
-        : base($"Text is not valid UTF-8: invalid or truncated sequence at byte {byteOffset} of {length}; send UTF-8 encoded text.")
+        : base($"Text is not valid UTF-8: invalid or truncated sequence at byte {byteOffset} of {length}; " +
+            "send UTF-8 encoded text.")
     {
         ByteOffset = byteOffset;
     }

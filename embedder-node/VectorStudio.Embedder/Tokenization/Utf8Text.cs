@@ -23,8 +23,10 @@ public static class Utf8Text
         return status switch
         {
             OperationStatus.Done => new string(chars[..written]),
-            OperationStatus.InvalidData or OperationStatus.NeedMoreData => throw new InvalidUtf8Exception(read, bytes.Length),
-            OperationStatus.DestinationTooSmall => throw new InvalidOperationException("UTF-16 never needs more units than UTF-8 has bytes."),
+            OperationStatus.InvalidData or OperationStatus.NeedMoreData =>
+                throw new InvalidUtf8Exception(read, bytes.Length),
+            OperationStatus.DestinationTooSmall =>
+                throw new InvalidOperationException("UTF-16 never needs more units than UTF-8 has bytes."),
         };
     }
 

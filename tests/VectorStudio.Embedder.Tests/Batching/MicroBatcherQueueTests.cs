@@ -120,11 +120,20 @@ public sealed class MicroBatcherQueueTests
                 l.EnableMeasurementEvents(instrument);
             }
         };
-        listener.SetMeasurementEventCallback<double>((i, v, _, _) => { lock (recorded) { recorded.Add((i.Name, v)); } });
-        listener.SetMeasurementEventCallback<long>((i, v, _, _) => { lock (recorded) { recorded.Add((i.Name, v)); } });
+        void Record(Instrument instrument, double value)
+        {
+            lock (recorded)
+            {
+                recorded.Add((instrument.Name, value));
+            }
+        }
+
+        listener.SetMeasurementEventCallback<double>((i, v, _, _) => Record(i, v));
+        listener.SetMeasurementEventCallback<long>((i, v, _, _) => Record(i, v));
         listener.Start();
         var function = new RecordingFunction(holdFirstBatch: true);
-        await using (var batcher = function.Batcher(Options(capacity: 2), new ManualTimeProvider(), new MicroBatcherMetrics(meter, "vdb_embedding")))
+        var metrics = new MicroBatcherMetrics(meter, "vdb_embedding");
+        await using (var batcher = function.Batcher(Options(capacity: 2), new ManualTimeProvider(), metrics))
         {
             var first = batcher.SubmitAsync(1);
             await function.FirstStarted.WaitAsync(Guard);

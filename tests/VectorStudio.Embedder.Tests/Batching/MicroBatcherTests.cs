@@ -13,7 +13,8 @@ public sealed class MicroBatcherTests
     public async Task SubmitAsync_Should_RouteEachResultToItsCaller_When_ManyCallersSubmitConcurrently()
     {
         var function = new RecordingFunction();
-        await using var batcher = function.Batcher(new MicroBatcherOptions { MaxBatchSize = 16, MaxWait = TimeSpan.FromMilliseconds(1) });
+        var options = new MicroBatcherOptions { MaxBatchSize = 16, MaxWait = TimeSpan.FromMilliseconds(1) };
+        await using var batcher = function.Batcher(options);
 
         var tasks = Enumerable.Range(0, 64).Select(caller => Task.Run(async () =>
         {
@@ -36,7 +37,8 @@ public sealed class MicroBatcherTests
     {
         var time = new ManualTimeProvider();
         var function = new RecordingFunction();
-        await using var batcher = function.Batcher(new MicroBatcherOptions { MaxBatchSize = 4, MaxWait = TimeSpan.FromHours(1) }, time);
+        var options = new MicroBatcherOptions { MaxBatchSize = 4, MaxWait = TimeSpan.FromHours(1) };
+        await using var batcher = function.Batcher(options, time);
 
         var results = await Task.WhenAll(Enumerable.Range(1, 4).Select(i => batcher.SubmitAsync(i))).WaitAsync(Guard);
 
@@ -50,7 +52,8 @@ public sealed class MicroBatcherTests
     {
         var time = new ManualTimeProvider();
         var function = new RecordingFunction();
-        await using var batcher = function.Batcher(new MicroBatcherOptions { MaxBatchSize = 8, MaxWait = TimeSpan.FromMilliseconds(10) }, time);
+        var options = new MicroBatcherOptions { MaxBatchSize = 8, MaxWait = TimeSpan.FromMilliseconds(10) };
+        await using var batcher = function.Batcher(options, time);
 
         var waiting = time.NextTimerAsync();
         var tasks = Enumerable.Range(1, 3).Select(i => batcher.SubmitAsync(i)).ToArray();
@@ -137,7 +140,12 @@ public sealed class MicroBatcherTests
         int window,
         string expected)
     {
-        var options = new MicroBatcherOptions { MaxBatchSize = maxBatch, QueueCapacity = capacity, SortWindowBatches = window };
+        var options = new MicroBatcherOptions
+        {
+            MaxBatchSize = maxBatch,
+            QueueCapacity = capacity,
+            SortWindowBatches = window,
+        };
 
         var error = Assert.Throws<ArgumentException>(() => new RecordingFunction().Batcher(options));
 

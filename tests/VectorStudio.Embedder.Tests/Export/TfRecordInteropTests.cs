@@ -13,7 +13,8 @@ namespace VectorStudio.Embedder.Tests.Export;
 /// </summary>
 public sealed class TfRecordInteropTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "vs-tfrecord-js-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory =
+        Path.Combine(Path.GetTempPath(), "vs-tfrecord-js-" + Guid.NewGuid().ToString("N"));
 
     public TfRecordInteropTests() => Directory.CreateDirectory(_directory);
 
@@ -32,7 +33,8 @@ public sealed class TfRecordInteropTests : IDisposable
         {
             var expected = TfRecordTests.Examples[i];
             var actual = examples[i];
-            var floats = actual.GetProperty("embedding").GetProperty("values").EnumerateArray().Select(v => (float)v.GetDouble());
+            var floats = actual.GetProperty("embedding").GetProperty("values").EnumerateArray()
+                .Select(v => (float)v.GetDouble());
             Assert.Equal(expected.Embedding, floats);
             if (expected.TextLabel is { } text)
             {
@@ -42,14 +44,17 @@ public sealed class TfRecordInteropTests : IDisposable
             else if (expected.NumericLabel is { } number)
             {
                 Assert.Equal("int64", actual.GetProperty("label").GetProperty("kind").GetString());
-                Assert.Equal(number.ToString(CultureInfo.InvariantCulture), actual.GetProperty("label").GetProperty("values")[0].GetString());
+                Assert.Equal(
+                    number.ToString(CultureInfo.InvariantCulture),
+                    actual.GetProperty("label").GetProperty("values")[0].GetString());
             }
             else
             {
                 Assert.False(actual.TryGetProperty("label", out _));
             }
 
-            Assert.Equal(expected.Id, actual.TryGetProperty("id", out var id) ? id.GetProperty("values")[0].GetString() : null);
+            var actualId = actual.TryGetProperty("id", out var id) ? id.GetProperty("values")[0].GetString() : null;
+            Assert.Equal(expected.Id, actualId);
         }
     }
 
@@ -73,7 +78,9 @@ public sealed class TfRecordInteropTests : IDisposable
     {
         var node = Path.Combine(RepoPaths.Root, "tests", "interop", "node");
         var module = Path.Combine(node, "node_modules", "@roboflow", "tfrecords", "package.json");
-        Assert.True(File.Exists(module), $"{module} is missing: run scripts/setup-test-deps.sh (npm ci in tests/interop/node).");
+        Assert.True(
+            File.Exists(module),
+            $"{module} is missing: run scripts/setup-test-deps.sh (npm ci in tests/interop/node).");
         var (code, stdout, stderr) = await ChildProcess.RunAsync(
             "node", [Path.Combine(node, "read_tfrecord.js"), path], TimeSpan.FromSeconds(60));
         Assert.True(code == 0, ChildProcess.Describe(code, stdout, stderr));

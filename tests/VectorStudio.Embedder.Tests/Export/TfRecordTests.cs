@@ -6,7 +6,8 @@ namespace VectorStudio.Embedder.Tests.Export;
 
 public sealed class TfRecordTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "vs-tfrecord-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory =
+        Path.Combine(Path.GetTempPath(), "vs-tfrecord-" + Guid.NewGuid().ToString("N"));
 
     public TfRecordTests() => Directory.CreateDirectory(_directory);
 
@@ -25,7 +26,8 @@ public sealed class TfRecordTests : IDisposable
     public async Task WriteFileAsync_Should_RoundTripThroughTheReader_When_ExamplesAreVaried()
     {
         var path = Path.Combine(_directory, "train.tfrecord");
-        TrainingExample[] extremes = [new([1f], NumericLabel: long.MinValue), new([2f], NumericLabel: long.MaxValue), new([], TextLabel: "")];
+        TrainingExample[] extremes =
+            [new([1f], NumericLabel: long.MinValue), new([2f], NumericLabel: long.MaxValue), new([], TextLabel: "")];
 
         long count = await TfRecordExport.WriteFileAsync(path, [.. Examples, .. extremes]);
         var read = await TfRecordReader.ReadExamplesAsync(path);
@@ -59,7 +61,10 @@ public sealed class TfRecordTests : IDisposable
 
         var error = await Assert.ThrowsAsync<TfRecordFormatException>(() => TfRecordReader.ReadExamplesAsync(path));
 
-        Assert.Contains("TFRecord 0 at byte 0 is damaged: the length's checksum does not match", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "TFRecord 0 at byte 0 is damaged: the length's checksum does not match",
+            error.Message,
+            StringComparison.Ordinal);
     }
 
     [Theory]
@@ -101,7 +106,8 @@ public sealed class TfRecordTests : IDisposable
     {
         var bytes = TfExampleCodec.Encode([new("label", TfFeature.OfText("x"))]);
 
-        var error = Assert.Throws<TfRecordFormatException>(() => TrainingExample.FromFeatures(TfExampleCodec.Decode(bytes)));
+        var error = Assert.Throws<TfRecordFormatException>(
+            () => TrainingExample.FromFeatures(TfExampleCodec.Decode(bytes)));
 
         Assert.Contains("no float_list feature \"embedding\"", error.Message, StringComparison.Ordinal);
     }

@@ -14,7 +14,9 @@ namespace VectorStudio.Benchmarks.Embedder;
 [BenchmarkCategory(BenchmarkCategories.Embedder)]
 public class TokenizerBenchmarks
 {
-    private const string English = "The quick brown fox jumps over the lazy dog, then searches a vector database for similar foxes.";
+    private const string English =
+        "The quick brown fox jumps over the lazy dog, then searches a vector database for similar foxes.";
+
     private const string Mixed = "Café crème à la carte — Zażółć gęślą jaźń; 日本語の文章と中文分词, ünïcödé ÉCOLE!";
 
     private BertTokenizer _tokenizer = null!;
@@ -55,7 +57,8 @@ public class TokenizerBenchmarks
                 var path = Path.Combine(dir.FullName, "..", "shared", "data", "all-MiniLM-L6-v2-tokenizer");
                 return Directory.Exists(path)
                     ? path
-                    : throw new DirectoryNotFoundException($"{path} not found; set VS_TOKENIZER_DIR to a BERT tokenizer folder.");
+                    : throw new DirectoryNotFoundException(
+                        $"{path} not found; set VS_TOKENIZER_DIR to a BERT tokenizer folder.");
             }
         }
 
