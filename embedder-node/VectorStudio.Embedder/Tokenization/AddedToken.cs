@@ -8,7 +8,8 @@ namespace VectorStudio.Embedder.Tokenization;
 /// </summary>
 /// <param name="Content">The exact text matched.</param>
 /// <param name="Id">Its id.</param>
-/// <param name="Special">A special token (not matched inside normalized text unless <paramref name="Normalized"/>).</param>
+/// <param name="Special">A special token (not matched inside normalized text unless <paramref
+/// name="Normalized"/>).</param>
 /// <param name="Normalized">Matched in the normalized text rather than the raw input.</param>
 /// <param name="LStrip">The match swallows whitespace on its left.</param>
 /// <param name="RStrip">The match swallows whitespace on its right.</param>

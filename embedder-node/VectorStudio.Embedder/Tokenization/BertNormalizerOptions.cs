@@ -8,7 +8,8 @@ namespace VectorStudio.Embedder.Tokenization;
 /// </summary>
 /// <param name="CleanText">Drop NUL, U+FFFD and control characters; turn every whitespace into a space.</param>
 /// <param name="HandleChineseChars">Put spaces around CJK ideographs so each becomes a word.</param>
-/// <param name="StripAccents">Decompose (NFD) and drop non-spacing marks; null follows <paramref name="Lowercase"/>.</param>
+/// <param name="StripAccents">Decompose (NFD) and drop non-spacing marks; null follows <paramref
+/// name="Lowercase"/>.</param>
 /// <param name="Lowercase">Lower-case every character.</param>
 public sealed record BertNormalizerOptions(
     bool CleanText = true,

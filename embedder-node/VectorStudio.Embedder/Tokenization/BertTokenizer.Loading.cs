@@ -37,7 +37,10 @@ public sealed partial class BertTokenizer
     /// A tokenizer from a plain <c>vocab.txt</c> with BERT's conventions: [UNK], [CLS], [SEP], [PAD] and
     /// [MASK] as special tokens, <c>[CLS] text [SEP]</c>, 100 characters per word at most.
     /// </summary>
-    public static BertTokenizer FromVocabFile(string path, BertNormalizerOptions? normalizer = null, int maxLength = 512)
+    public static BertTokenizer FromVocabFile(
+        string path,
+        BertNormalizerOptions? normalizer = null,
+        int maxLength = 512)
     {
         var vocabulary = WordPieceVocabulary.FromVocabFile(path);
         var added = BertSpecialTokens
@@ -47,7 +50,8 @@ public sealed partial class BertTokenizer
         var model = new WordPieceModel(vocabulary, vocabulary.IdOf("[UNK]"), 100);
         var template = SequenceTemplate.Bert(vocabulary.IdOf("[CLS]"), vocabulary.IdOf("[SEP]"));
         int padId = vocabulary.TryGetId("[PAD]", out var pad) ? pad : 0;
-        return new BertTokenizer(normalizer ?? new BertNormalizerOptions(), model, added, template, maxLength, padId, 0);
+        return new BertTokenizer(
+            normalizer ?? new BertNormalizerOptions(), model, added, template, maxLength, padId, 0);
     }
 
     /// <summary>A tokenizer from Hugging Face's <c>tokenizer.json</c> (a WordPiece/BERT one).</summary>
@@ -60,7 +64,8 @@ public sealed partial class BertTokenizer
             using var document = JsonDocument.Parse(File.ReadAllBytes(path));
             return FromTokenizerJson(document.RootElement, maxLength);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+        catch (Exception e)
+            when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
         {
             throw new TokenizerFormatException($"{path} is not a usable tokenizer.json: {e.Message}", e);
         }
@@ -123,12 +128,18 @@ public sealed partial class BertTokenizer
         var type = Text(json, "type");
         if (type != "BertNormalizer")
         {
-            throw new TokenizerFormatException($"normalizer type '{type}' is not supported; expected BertNormalizer or none.");
+            throw new TokenizerFormatException(
+                $"normalizer type '{type}' is not supported; expected BertNormalizer or none.");
         }
 
-        bool? strip = json.TryGetProperty("strip_accents", out var s) && s.ValueKind != JsonValueKind.Null ? s.GetBoolean() : null;
+        bool? strip = json.TryGetProperty("strip_accents", out var s) && s.ValueKind != JsonValueKind.Null
+            ? s.GetBoolean()
+            : null;
         return new BertNormalizerOptions(
-            Flag(json, "clean_text", true), Flag(json, "handle_chinese_chars", true), strip, Flag(json, "lowercase", true));
+            Flag(json, "clean_text", true),
+            Flag(json, "handle_chinese_chars", true),
+            strip,
+            Flag(json, "lowercase", true));
     }
 
     private static void CheckPreTokenizer(JsonElement root)
@@ -136,7 +147,8 @@ public sealed partial class BertTokenizer
         if (root.TryGetProperty("pre_tokenizer", out var json) && json.ValueKind != JsonValueKind.Null
             && Text(json, "type") is var type && type != "BertPreTokenizer")
         {
-            throw new TokenizerFormatException($"pre_tokenizer type '{type}' is not supported; expected BertPreTokenizer.");
+            throw new TokenizerFormatException(
+                $"pre_tokenizer type '{type}' is not supported; expected BertPreTokenizer.");
         }
     }
 
@@ -151,12 +163,14 @@ public sealed partial class BertTokenizer
         switch (type)
         {
             case "BertProcessing":
-                return SequenceTemplate.Bert(json.GetProperty("cls")[1].GetInt32(), json.GetProperty("sep")[1].GetInt32());
+                return SequenceTemplate.Bert(
+                    json.GetProperty("cls")[1].GetInt32(), json.GetProperty("sep")[1].GetInt32());
             case "TemplateProcessing":
                 return ReadTemplateProcessing(json, vocabulary);
             default:
                 throw new TokenizerFormatException(
-                    $"post_processor type '{type}' is not supported; expected TemplateProcessing, BertProcessing or none.");
+                    $"post_processor type '{type}' is not supported; " +
+                    "expected TemplateProcessing, BertProcessing or none.");
         }
     }
 

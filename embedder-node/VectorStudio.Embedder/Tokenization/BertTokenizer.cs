@@ -1,5 +1,6 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
+using System.Buffers;
 using VectorStudio.Embedder.Tokenization.Unicode;
 
 namespace VectorStudio.Embedder.Tokenization;
@@ -17,6 +18,11 @@ namespace VectorStudio.Embedder.Tokenization;
 /// </remarks>
 public sealed partial class BertTokenizer
 {
+    /// <summary>Characters normalized at a time, at least (see <see cref="EncodeSection"/>).</summary>
+    private const int ChunkChars = 2048;
+
+    private static readonly SearchValues<char> ChunkBreaks = SearchValues.Create(" \t\n\r");
+
     [ThreadStatic]
     private static Scratch? CurrentScratch;
 
@@ -75,7 +81,9 @@ public sealed partial class BertTokenizer
     public BertTokenizer WithMaxLength(int maxLength) =>
         new(_normalizer.Options, _model, AddedTokens, _template, maxLength, PadId, PadTypeId);
 
-    /// <summary>The ids of <paramref name="text"/>, special tokens included, truncated to <see cref="MaxLength"/>.</summary>
+    /// <summary>
+    /// The ids of <paramref name="text"/>, special tokens included, truncated to <see cref="MaxLength"/>.
+    /// </summary>
     public int[] Encode(ReadOnlySpan<char> text)
     {
         var scratch = CurrentScratch ??= new Scratch();
@@ -164,13 +172,34 @@ public sealed partial class BertTokenizer
         }
     }
 
+    /// <summary>
+    /// Normalization never combines characters across whitespace (a space is a starter, and words end
+    /// there), so a long section is normalized and split in chunks cut before a whitespace character;
+    /// truncation then stops after the chunk that fills it, and the buffers stay small.
+    /// </summary>
     private void EncodeSection(ReadOnlySpan<char> section, Scratch scratch, int budget)
     {
-        if (section.IsEmpty)
+        while (!section.IsEmpty && scratch.Ids.Count < budget)
         {
-            return;
+            int cut = _normalizedTokens.IsEmpty ? ChunkEnd(section) : section.Length;
+            EncodeChunk(section[..cut], scratch, budget);
+            section = section[cut..];
+        }
+    }
+
+    private static int ChunkEnd(ReadOnlySpan<char> text)
+    {
+        if (text.Length <= ChunkChars)
+        {
+            return text.Length;
         }
 
+        int next = text[ChunkChars..].IndexOfAny(ChunkBreaks);
+        return next < 0 ? text.Length : ChunkChars + next;
+    }
+
+    private void EncodeChunk(ReadOnlySpan<char> section, Scratch scratch, int budget)
+    {
         _normalizer.Normalize(section, scratch.Chars, scratch.CodePoints);
         var normalized = scratch.Chars.Span;
         int position = 0;

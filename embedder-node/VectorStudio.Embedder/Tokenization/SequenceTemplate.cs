@@ -6,7 +6,12 @@ namespace VectorStudio.Embedder.Tokenization;
 /// The post-processor for a single sequence: special tokens before and after it, with their type ids
 /// (BERT: <c>[CLS] $A [SEP]</c>, every type id 0).
 /// </summary>
-internal sealed record SequenceTemplate(int[] PrefixIds, int[] PrefixTypes, int SequenceType, int[] SuffixIds, int[] SuffixTypes)
+internal sealed record SequenceTemplate(
+    int[] PrefixIds,
+    int[] PrefixTypes,
+    int SequenceType,
+    int[] SuffixIds,
+    int[] SuffixTypes)
 {
     public static SequenceTemplate None { get; } = new([], [], 0, [], []);
 
@@ -15,7 +20,9 @@ internal sealed record SequenceTemplate(int[] PrefixIds, int[] PrefixTypes, int 
     /// <summary>Special tokens added around every sequence.</summary>
     public int Count => PrefixIds.Length + SuffixIds.Length;
 
-    /// <summary>The type id at <paramref name="position"/> of an encoding of <paramref name="length"/> tokens.</summary>
+    /// <summary>
+    /// The type id at <paramref name="position"/> of an encoding of <paramref name="length"/> tokens.
+    /// </summary>
     public int TypeAt(int position, int length) =>
         position < PrefixIds.Length ? PrefixTypes[position]
         : position >= length - SuffixIds.Length ? SuffixTypes[position - (length - SuffixIds.Length)]

@@ -8,7 +8,13 @@ namespace VectorStudio.Embedder.Tokenization;
 /// </summary>
 public sealed class TokenizedBatch
 {
-    internal TokenizedBatch(int batchSize, int sequenceLength, long[] inputIds, long[] attentionMask, long[] tokenTypeIds, int[] lengths)
+    internal TokenizedBatch(
+        int batchSize,
+        int sequenceLength,
+        long[] inputIds,
+        long[] attentionMask,
+        long[] tokenTypeIds,
+        int[] lengths)
     {
         BatchSize = batchSize;
         SequenceLength = sequenceLength;

@@ -40,13 +40,18 @@ internal sealed class WordPieceModel(WordPieceVocabulary vocabulary, int unknown
             while (end > start)
             {
                 var piece = word[start..end];
-                if (start == 0 ? Vocabulary.TryGetWord(piece, out found) : Vocabulary.TryGetContinuation(piece, out found))
+                bool known = start == 0
+                    ? Vocabulary.TryGetWord(piece, out found)
+                    : Vocabulary.TryGetContinuation(piece, out found);
+                if (known)
                 {
                     break;
                 }
 
                 found = -1;
-                end -= end - 2 >= start && char.IsLowSurrogate(word[end - 1]) && char.IsHighSurrogate(word[end - 2]) ? 2 : 1;
+                bool pair = end - 2 >= start
+                    && char.IsLowSurrogate(word[end - 1]) && char.IsHighSurrogate(word[end - 2]);
+                end -= pair ? 2 : 1;
             }
 
             if (found < 0)

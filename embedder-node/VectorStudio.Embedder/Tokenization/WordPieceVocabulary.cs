@@ -84,7 +84,8 @@ public sealed class WordPieceVocabulary
             var token = line.TrimEnd('\r');
             if (!tokens.TryAdd(token, id))
             {
-                throw new TokenizerFormatException($"{path}: line {id + 1} repeats token '{token}' (first at line {tokens[token] + 1}).");
+                throw new TokenizerFormatException(
+                    $"{path}: line {id + 1} repeats token '{token}' (first at line {tokens[token] + 1}).");
             }
 
             id++;
@@ -96,7 +97,9 @@ public sealed class WordPieceVocabulary
     public bool TryGetId(string token, out int id) => _tokens.TryGetValue(token, out id);
 
     public int IdOf(string token) =>
-        _tokens.TryGetValue(token, out var id) ? id : throw new TokenizerFormatException($"Token '{token}' is not in the vocabulary.");
+        _tokens.TryGetValue(token, out var id)
+            ? id
+            : throw new TokenizerFormatException($"Token '{token}' is not in the vocabulary.");
 
     /// <summary>The token with <paramref name="id"/>, or null when no token has it.</summary>
     public string? TokenOf(int id) => (uint)id < (uint)_byId.Length ? _byId[id] : null;

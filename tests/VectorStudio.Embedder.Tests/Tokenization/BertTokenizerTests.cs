@@ -129,6 +129,48 @@ public sealed class BertTokenizerTests : IDisposable
     }
 
     [Fact]
+    public void Encode_Should_WorkOnlyOnTheKeptStart_When_AHugeTextIsTruncated()
+    {
+        var tokenizer = _vocabulary.Tokenizer(maxLength: 16);
+        var huge = string.Concat(Enumerable.Repeat("Hello, WORLD! unaffable café ", 40_000)); // 1.1 M chars
+        long allocated = 0;
+        int[] ids = [];
+
+        // A fresh thread starts with fresh scratch buffers, so their growth is counted.
+        var thread = new Thread(() =>
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            ids = tokenizer.Encode(huge);
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.Equal(16, ids.Length);
+        Assert.Equal(Sep, ids[^1]);
+        // Normalizing the whole text would grow the buffers to megabytes; one 2 K-char chunk needs ~64 KB.
+        Assert.True(allocated < 256 * 1024, $"allocated {allocated} bytes for a text cut at 16 tokens");
+    }
+
+    [Fact]
+    public void Encode_Should_GiveTheSameIds_When_TextSpansSeveralChunks()
+    {
+        var tokenizer = _vocabulary.Tokenizer(maxLength: 0);
+        var words = Enumerable.Range(0, 3000).Select(i => (i % 3) switch { 0 => "CAFE\u0301", 1 => "hello,", _ => "中文" });
+        var text = string.Join(" ", words); // about 20 K chars: several 2 K-char chunks
+
+        var ids = tokenizer.Encode(text);
+
+        var expected = Enumerable.Range(0, 3000).SelectMany(i => (i % 3) switch
+        {
+            0 => new[] { Id("cafe") },
+            1 => [Id("hello"), Id(",")],
+            _ => [Id("中"), Id("文")],
+        });
+        Assert.Equal([Cls, .. expected, Sep], ids);
+    }
+
+    [Fact]
     public void EncodeBatch_Should_PadToLongestWithMask_When_LengthsDiffer()
     {
         var batch = _vocabulary.Tokenizer().EncodeBatch(["hello world", "a", ""]);

@@ -77,7 +77,8 @@ internal static class TokenizerCorpus
         var longText = new StringBuilder();
         for (int i = 0; i < 40; i++)
         {
-            longText.Append("Sentence number ").Append(i).Append(" talks about vector databases, embeddings and search. ");
+            longText.Append("Sentence number ").Append(i)
+                .Append(" talks about vector databases, embeddings and search. ");
         }
 
         var veryLong = new StringBuilder();
@@ -86,6 +87,7 @@ internal static class TokenizerCorpus
             veryLong.Append("word").Append(i % 7).Append(i % 2 == 0 ? ", " : " ünïcödé ");
         }
 
-        return [.. texts, longText.ToString(), veryLong.ToString(), string.Concat(Enumerable.Repeat("漢字テスト ", 100))];
+        var cjk = string.Concat(Enumerable.Repeat("漢字テスト ", 100));
+        return [.. texts, longText.ToString(), veryLong.ToString(), cjk];
     }
 }

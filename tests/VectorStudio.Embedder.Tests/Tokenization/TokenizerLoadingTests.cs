@@ -39,7 +39,9 @@ public sealed class TokenizerLoadingTests : IDisposable
     [InlineData("{", "not a usable tokenizer.json")]
     [InlineData("""{"model":{"type":"BPE","vocab":{}}}""", "model type 'BPE' is not supported")]
     [InlineData("""{"model":{"type":"WordPiece","vocab":{"a":0}}}""", "'[UNK]' is not in the vocabulary")]
-    [InlineData("""{"model":{"type":"WordPiece","vocab":{"[UNK]":0}},"normalizer":{"type":"NFKC"}}""", "normalizer type 'NFKC'")]
+    [InlineData(
+        """{"model":{"type":"WordPiece","vocab":{"[UNK]":0}},"normalizer":{"type":"NFKC"}}""",
+        "normalizer type 'NFKC'")]
     public void FromTokenizerJson_Should_ThrowAClearError_When_FileIsUnusable(string json, string expected)
     {
         var path = Write(json);

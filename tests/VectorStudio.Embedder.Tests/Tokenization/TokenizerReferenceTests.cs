@@ -27,7 +27,8 @@ public sealed class TokenizerReferenceTests
             var actual = tokenizer.Encode(TokenizerCorpus.Texts[i]);
             Assert.True(
                 expected[i].SequenceEqual(actual),
-                $"text #{i} \"{TokenizerCorpus.Texts[i]}\":\n expected [{string.Join(",", expected[i])}]\n actual   [{string.Join(",", actual)}]");
+                $"text #{i} \"{TokenizerCorpus.Texts[i]}\":\n expected [{string.Join(",", expected[i])}]\n" +
+                $" actual   [{string.Join(",", actual)}]");
         }
     }
 

@@ -98,7 +98,8 @@ internal static class CanonicalDecomposition
 
     private static Table Load()
     {
-        using var stream = typeof(CanonicalDecomposition).Assembly.GetManifestResourceStream("VectorStudio.Embedder.nfd.txt")
+        using var stream = typeof(CanonicalDecomposition).Assembly
+            .GetManifestResourceStream("VectorStudio.Embedder.nfd.txt")
             ?? throw new InvalidOperationException("The embedded NFD table (nfd.txt) is missing from the assembly.");
         using var reader = new StreamReader(stream);
         var decompositions = new Dictionary<int, (int Start, int Length)>();
