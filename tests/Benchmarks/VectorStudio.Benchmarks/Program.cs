@@ -24,6 +24,11 @@ public static class Program
             return await Search.SearchLoadCommand.RunAsync(searchArgs).ConfigureAwait(false);
         }
 
+        if (args is ["embedder", .. var embedderArgs])
+        {
+            return Embedder.EmbedderCommand.Run(embedderArgs);
+        }
+
         if (args is ["hnsw", .. var hnswArgs])
         {
             return Hnsw.HnswCommand.Run(hnswArgs);
