@@ -2,6 +2,8 @@
 
 using Microsoft.Extensions.Logging;
 using VectorStudio.Embedder;
+using VectorStudio.Embedder.Batching;
+using VectorStudio.Embedder.Runtime;
 using VectorStudio.EmbedderNode.Configuration;
 using VectorStudio.EmbedderNode.Metrics;
 using VectorStudio.EmbedderNode.Services;
@@ -39,33 +41,40 @@ public sealed class EmbedderHost : IAsyncDisposable
 
     public int HttpPort => _host.HttpPort;
 
-    /// <summary>Loads a model package onto a device; the runtime the package names does the work.</summary>
-    public delegate IEmbeddingPipeline PipelineLoader(EmbedderOptions options, string packageDir, string device, ILoggerFactory logging);
-
-    public static Task<int> RunAsync(string[] args, PipelineLoader loader) =>
+    public static Task<int> RunAsync(string[] args) =>
         HostCommand.RunAsync(
             "vector-studio-embedder",
             EmbedderOptionDefinitions.All,
             args,
             EmbedderOptions.Bind,
-            options => StartAsync(options, loader, CancellationToken.None),
+            options => StartAsync(options, CancellationToken.None),
             host => host._host.WaitForShutdownAsync());
 
     /// <summary>Loads the model, starts both listeners and returns once they accept connections.</summary>
-    public static async Task<EmbedderHost> StartAsync(EmbedderOptions options, PipelineLoader loader, CancellationToken cancellationToken)
+    public static async Task<EmbedderHost> StartAsync(EmbedderOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(loader);
         var metrics = new EmbedderMetrics();
         var processMetrics = new ProcessMetrics();
         var exporter = new PrometheusExporter("VectorStudio.");
         var readiness = new Readiness();
         var health = new HealthService();
-        using var startupLogging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(options.Server.LogLevel));
+        // The model loads before Kestrel starts (a node that cannot serve its model should not listen), so
+        // it logs through its own factory; the host's takes over once listening.
+        var modelLogging = LoggerFactory.Create(b => b
+            .AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                o.UseUtcTimestamp = true;
+            })
+            .SetMinimumLevel(options.Server.LogLevel));
+        var logger = modelLogging.CreateLogger("VectorStudio.EmbedderNode");
+        IEmbeddingPipeline Load(string directory, string device) => LoadPipeline(options, directory, device, metrics, logger);
         IEmbeddingPipeline first;
         try
         {
-            first = loader(options, options.ModelDir, options.Device, startupLogging);
+            first = Load(options.ModelDir, options.Device);
             metrics.ModelLoads.Add(1, new KeyValuePair<string, object?>("outcome", "ok"));
         }
         catch (Exception e) when (e is not StartupException and not OperationCanceledException)
@@ -73,6 +82,7 @@ public sealed class EmbedderHost : IAsyncDisposable
             metrics.Dispose();
             processMetrics.Dispose();
             exporter.Dispose();
+            modelLogging.Dispose();
             throw new StartupException($"cannot load the model package at {options.ModelDir}: {e.Message}", e);
         }
 
@@ -81,13 +91,12 @@ public sealed class EmbedderHost : IAsyncDisposable
         readiness.Changed += ready => health.SetStatus(string.Empty, ready
             ? Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving
             : Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing);
-        var logger = startupLogging.CreateLogger("VectorStudio.EmbedderNode");
         ServiceDefinition[] api =
         [
             new EmbedderService(slot, metrics, options.MaxTextsPerRequest).CreateDefinition(),
             new EmbedderAdminService(
                 slot,
-                (path, device) => loader(options, path, device, startupLogging),
+                Load,
                 options.Device,
                 metrics,
                 logger).CreateDefinition(),
@@ -107,7 +116,28 @@ public sealed class EmbedderHost : IAsyncDisposable
             "vector-studio-embedder {NodeId} ready: model {Model} ({Backend}, {Dimension} dims, {Device}, {Precision}), gRPC {Bind}:{GrpcPort} ({Scheme}), HTTP {Bind}:{HttpPort}",
             options.Server.NodeId, info.Name, info.Backend, info.Dimension, info.Device, info.Precision,
             options.Server.BindAddress, host.GrpcPort, GrpcServiceHost.Scheme(options.Server), options.Server.BindAddress, host.HttpPort);
-        return new EmbedderHost(host, options, slot, [slot, metrics, processMetrics, exporter]);
+        return new EmbedderHost(host, options, slot, [slot, metrics, processMetrics, exporter, modelLogging]);
+    }
+
+    /// <summary>Loads a package's backend and tokenizer behind a micro-batcher with the node's settings.</summary>
+    public static EmbeddingPipeline LoadPipeline(EmbedderOptions options, string directory, string device, EmbedderMetrics metrics, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(metrics);
+        var backend = new EmbeddingBackendOptions
+        {
+            Device = device,
+            Fp16 = options.Fp16,
+            IntraOpThreads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads,
+            Log = line => logger.LogInformation("{Line}", line),
+        };
+        var batching = new MicroBatcherOptions
+        {
+            MaxBatchSize = options.MaxBatchSize,
+            MaxWait = options.MaxBatchWait,
+            QueueCapacity = options.QueueCapacity,
+        };
+        return EmbeddingPipeline.Load(directory, backend, batching, metrics.Batching);
     }
 
     public async ValueTask DisposeAsync()

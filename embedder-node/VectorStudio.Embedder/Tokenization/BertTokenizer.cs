@@ -84,13 +84,21 @@ public sealed partial class BertTokenizer
     /// <summary>
     /// The ids of <paramref name="text"/>, special tokens included, truncated to <see cref="MaxLength"/>.
     /// </summary>
-    public int[] Encode(ReadOnlySpan<char> text)
+    public int[] Encode(ReadOnlySpan<char> text) => Encode(text, out _);
+
+    /// <summary>
+    /// The ids of <paramref name="text"/>, special tokens included, truncated to <see cref="MaxLength"/>;
+    /// <paramref name="truncated"/> says whether word pieces were cut.
+    /// </summary>
+    public int[] Encode(ReadOnlySpan<char> text, out bool truncated)
     {
         var scratch = CurrentScratch ??= new Scratch();
         var ids = scratch.Ids;
         ids.Clear();
         int budget = MaxLength == 0 ? int.MaxValue : MaxLength - _template.Count;
-        EncodeContent(text, scratch, budget);
+        // One word piece past the budget tells a cut text from one that fits exactly.
+        EncodeContent(text, scratch, budget == int.MaxValue ? budget : budget + 1);
+        truncated = ids.Count > budget;
         int count = Math.Min(ids.Count, budget);
         var result = new int[_template.PrefixIds.Length + count + _template.SuffixIds.Length];
         _template.PrefixIds.CopyTo(result, 0);
@@ -112,7 +120,7 @@ public sealed partial class BertTokenizer
         return Pad(encodings, padding);
     }
 
-    /// <summary>Pads encodings from <see cref="Encode"/> into one batch, rows in the order given.</summary>
+    /// <summary>Pads encodings from <see cref="Encode(ReadOnlySpan{char})"/> into one batch, rows in the order given.</summary>
     public TokenizedBatch Pad(IReadOnlyList<int[]> encodings, TokenPadding? padding = null)
     {
         ArgumentNullException.ThrowIfNull(encodings);

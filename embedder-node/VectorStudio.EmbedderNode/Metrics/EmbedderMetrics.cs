@@ -1,13 +1,15 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
 using System.Diagnostics.Metrics;
+using VectorStudio.Embedder.Batching;
 using VectorStudio.Hosting;
 
 namespace VectorStudio.EmbedderNode.Metrics;
 
 /// <summary>
-/// The embedder node's instruments. The reference's <c>vdb_embedding_latency_ms</c> is exported in
-/// base units as <c>vdb_embedding_latency_seconds</c> (promtool rejects <c>_ms</c>).
+/// The embedder node's instruments: the gRPC ones, the micro-batcher's (<c>vdb_embedding_*</c>: the
+/// reference's <c>vdb_embedding_latency_ms</c> is <c>vdb_embedding_latency_seconds</c> in base units,
+/// batch sizes, queue depth and wait, rejections, errors), texts and model loads.
 /// </summary>
 public sealed class EmbedderMetrics : IDisposable
 {
@@ -18,12 +20,7 @@ public sealed class EmbedderMetrics : IDisposable
     public EmbedderMetrics()
     {
         Rpc = new RpcMetrics(_meter);
-        EmbeddingLatency = _meter.CreateHistogram(
-            "vdb_embedding_latency_seconds",
-            unit: "s",
-            description: "Time to embed one request's texts, queueing included.",
-            tags: null,
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RpcMetrics.LatencyBuckets });
+        Batching = new MicroBatcherMetrics(_meter, "vdb_embedding");
         TextsEmbedded = _meter.CreateCounter<long>(
             "vdb_texts_embedded_total",
             description: "Texts embedded.");
@@ -39,7 +36,8 @@ public sealed class EmbedderMetrics : IDisposable
 
     public RpcMetrics Rpc { get; }
 
-    public Histogram<double> EmbeddingLatency { get; }
+    /// <summary>Shared by every model the node loads, so a swap keeps one set of series.</summary>
+    public MicroBatcherMetrics Batching { get; }
 
     public Counter<long> TextsEmbedded { get; }
 

@@ -1,6 +1,5 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
-using System.Diagnostics;
 using VectorStudio.Client;
 using VectorStudio.EmbedderNode.Metrics;
 using VectorStudio.Rpc.Server;
@@ -58,7 +57,6 @@ public sealed class EmbedderService(ModelSlot slot, EmbedderMetrics metrics, int
             throw EmbedderStatusMapping.Invalid(problem);
         }
 
-        var start = Stopwatch.GetTimestamp();
         using var lease = slot.Acquire();
         IReadOnlyList<Embedder.TextEmbedding> embeddings;
         try
@@ -71,7 +69,6 @@ public sealed class EmbedderService(ModelSlot slot, EmbedderMetrics metrics, int
         }
 
         var model = new KeyValuePair<string, object?>("model", lease.Pipeline.Info.Name);
-        metrics.EmbeddingLatency.Record(Stopwatch.GetElapsedTime(start).TotalSeconds, model);
         metrics.TextsEmbedded.Add(embeddings.Count, model);
         var truncated = embeddings.Count(e => e.Truncated);
         if (truncated > 0)
