@@ -82,10 +82,20 @@ public sealed partial class MicroBatcher<TItem, TResult> : IAsyncDisposable
 
         long sequence = Interlocked.Increment(ref _sequence);
         var entry = new Entry(item, _lengthOf(item), sequence, _time.GetTimestamp(), deadline, cancellationToken);
+        // Registered and counted before the write, so the loop always sees both (and disposes the
+        // registration when it completes the entry).
+        if (cancellationToken.CanBeCanceled)
+        {
+            entry.Registration = cancellationToken.Register(static state => ((Entry)state!).Cancel(), entry);
+        }
+
         Interlocked.Increment(ref _depth);
+        _metrics?.QueueDepth.Add(1);
         if (!_queue.Writer.TryWrite(entry))
         {
             Interlocked.Decrement(ref _depth);
+            _metrics?.QueueDepth.Add(-1);
+            entry.Registration.Unregister();
             if (_queue.Reader.Completion.IsCompleted || _abort.IsCancellationRequested || IsClosed)
             {
                 return Task.FromException<TResult>(
@@ -94,12 +104,6 @@ public sealed partial class MicroBatcher<TItem, TResult> : IAsyncDisposable
 
             _metrics?.Rejected.Add(1);
             return Task.FromException<TResult>(new BatcherQueueFullException(_options.QueueCapacity));
-        }
-
-        _metrics?.QueueDepth.Add(1);
-        if (cancellationToken.CanBeCanceled)
-        {
-            entry.Registration = cancellationToken.Register(static state => ((Entry)state!).Cancel(), entry);
         }
 
         return entry.Completion.Task;

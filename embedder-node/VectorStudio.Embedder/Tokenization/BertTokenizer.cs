@@ -19,7 +19,7 @@ namespace VectorStudio.Embedder.Tokenization;
 public sealed partial class BertTokenizer
 {
     /// <summary>Characters normalized at a time, at least (see <see cref="EncodeSection"/>).</summary>
-    private const int ChunkChars = 2048;
+    private const int ChunkChars = 512;
 
     private static readonly SearchValues<char> ChunkBreaks = SearchValues.Create(" \t\n\r");
 
