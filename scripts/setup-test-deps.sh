@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh Debian machine that has only the .NET SDK:
-# independent gRPC peers (Python grpcio, Node grpc-js), promtool, the embedder's native libraries
-# (LibTorch shim, ONNX Runtime) and python3-torch for its test models. Idempotent: a second run
+# independent gRPC peers (Python grpcio, Node grpc-js), promtool, the embedder's reference
+# tokenizer and TFRecord reader (npm @huggingface/tokenizers, @roboflow/tfrecords), the embedder's
+# native libraries (LibTorch shim, ONNX Runtime) and python3-torch for its test models. Idempotent: a second run
 # only checks. Needs root (or sudo) for apt-get.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,7 +17,14 @@ fi
 bash "$here/scripts/apt-install.sh" setup "${apt_packages[@]}"
 
 node_dir="$here/tests/interop/node"
-if [ -f "$node_dir/package.json" ] && [ ! -d "$node_dir/node_modules/@grpc/grpc-js" ]; then
+# Install when any dependency package.json names is missing (a new one added since the last run too).
+node_deps_missing() {
+  (cd "$node_dir" && node -e '
+    const fs = require("fs");
+    const deps = Object.keys(require("./package.json").dependencies || {});
+    process.exit(deps.every(d => fs.existsSync(`node_modules/${d}/package.json`)) ? 1 : 0);')
+}
+if [ -f "$node_dir/package.json" ] && node_deps_missing; then
   echo "setup: installing npm packages in tests/interop/node"
   (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error)
 fi

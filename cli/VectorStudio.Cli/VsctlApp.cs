@@ -32,6 +32,8 @@ public static class VsctlApp
           delete COLLECTION (--ids 1,2,a | --filter JSON|@FILE)
           scroll COLLECTION [--filter JSON|@FILE] [--limit N] [--with-vectors]
           demo [--collection NAME] [--points N]
+          embed TEXT... [--file FILE]                      (against an embedder node: --addr its gRPC port)
+          model info | model load DIR [--device cpu|cuda|cuda:N|auto]
 
         Ids: all digits = numeric id, anything else = string id.
         Exit codes: 0 ok, 1 server error, 2 usage error, 3 bad input file, 4 server unreachable or deadline expired.
@@ -96,6 +98,8 @@ public static class VsctlApp
         "delete" => PointsCommands.DeleteAsync(ctx, cl),
         "scroll" => PointsCommands.ScrollAsync(ctx, cl),
         "demo" => DemoCommand.RunAsync(ctx, cl),
+        "embed" => EmbedderCommands.EmbedAsync(ctx, cl),
+        "model" => EmbedderCommands.ModelAsync(ctx, cl),
         var other => throw new UsageException($"unknown command '{other}'"),
     };
 }

@@ -14,6 +14,12 @@ public static class VectorStudioMethods
     public static readonly Google.Protobuf.Reflection.ServiceDescriptor PointsService =
         PointsReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("Points");
 
+    public static readonly Google.Protobuf.Reflection.ServiceDescriptor EmbedderService =
+        EmbedderReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("Embedder");
+
+    public static readonly Google.Protobuf.Reflection.ServiceDescriptor EmbedderAdminService =
+        EmbedderAdminReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("EmbedderAdmin");
+
     public static readonly Method<CreateCollectionRequest, CollectionInfo> CreateCollection =
         Method<CreateCollectionRequest, CollectionInfo>.Create(CollectionsService, "Create");
 
@@ -46,4 +52,13 @@ public static class VectorStudioMethods
 
     public static readonly Method<SearchPointsRequest, SearchPointsResponse> Search =
         Method<SearchPointsRequest, SearchPointsResponse>.Create(PointsService, "Search");
+
+    public static readonly Method<EmbedRequest, EmbedResponse> Embed =
+        Method<EmbedRequest, EmbedResponse>.Create(EmbedderService, "Embed");
+
+    public static readonly Method<GetModelInfoRequest, ModelInfo> GetModelInfo =
+        Method<GetModelInfoRequest, ModelInfo>.Create(EmbedderService, "GetModelInfo");
+
+    public static readonly Method<LoadModelRequest, ModelInfo> LoadModel =
+        Method<LoadModelRequest, ModelInfo>.Create(EmbedderAdminService, "LoadModel");
 }

@@ -29,6 +29,11 @@ public static class Program
             return Embedder.EmbedderCommand.Run(embedderArgs);
         }
 
+        if (args is ["embed-load", .. var embedLoadArgs])
+        {
+            return await Embedder.BatchingLoadCommand.RunAsync(embedLoadArgs).ConfigureAwait(false);
+        }
+
         if (args is ["hnsw", .. var hnswArgs])
         {
             return Hnsw.HnswCommand.Run(hnswArgs);
