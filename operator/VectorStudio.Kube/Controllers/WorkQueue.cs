@@ -1,5 +1,6 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 
 namespace VectorStudio.Kube.Controllers;
@@ -164,6 +165,23 @@ public sealed class WorkQueue : IDisposable
         }
 
         return key;
+    }
+
+    /// <summary>Takes a ready key without waiting (false when none is ready); pass it to <see cref="Done"/>.</summary>
+    public bool TryGet([NotNullWhen(true)] out string? key)
+    {
+        if (!_queue.Reader.TryRead(out key))
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            _dirty.Remove(key);
+            _processing.Add(key);
+        }
+
+        return true;
     }
 
     /// <summary>Ends processing of <paramref name="key"/>; queues it again if it was added meanwhile.</summary>
