@@ -30,7 +30,7 @@ public static class OperatorOptionDefinitions
         new(Kubeconfig, OptionKind.Path, null,
             "kubeconfig file; unset: in-cluster service account when present, else KUBECONFIG, else ~/.kube/config."),
         new(Context, OptionKind.Text, null, "kubeconfig context to use; unset: its current-context."),
-        new(WatchNamespace, OptionKind.Text, "", "Namespace to watch and manage; empty: all namespaces (cluster-wide)."),
+        new(WatchNamespace, OptionKind.Text, null, "Namespace to watch and manage; empty: all namespaces (cluster-wide)."),
         new(LeaderElect, OptionKind.Boolean, "true", "Reconcile only while holding the leader Lease (run 2 replicas)."),
         new(LeaseName, OptionKind.Text, "vector-studio-operator", "Name of the leader election Lease."),
         new(LeaseNamespace, OptionKind.Text, null,

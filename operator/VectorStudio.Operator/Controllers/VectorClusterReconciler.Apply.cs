@@ -1,6 +1,8 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using VectorStudio.Kube.Client;
 using VectorStudio.Kube.Controllers;
@@ -20,7 +22,7 @@ public sealed partial class VectorClusterReconciler
         {
             try
             {
-                await _client.CreateAsync(OwnedKinds.Of(obj), obj.Metadata.Namespace, obj, ct).ConfigureAwait(false);
+                await _client.CreateAsync(OwnedKinds.Of(obj), obj.Metadata.Namespace, Json(obj), ct).ConfigureAwait(false);
                 await RecordAsync(cluster, EventReasons.Created, "Create", $"created {Describe(obj)}", ct).ConfigureAwait(false);
             }
             catch (KubeApiException ex) when (ex.IsAlreadyExists)
@@ -40,12 +42,12 @@ public sealed partial class VectorClusterReconciler
                 continue;
             }
 
-            var applied = await _client.ApplyAsync(type, ns, name, obj, OwnedKinds.FieldManager, force: true, ct: ct)
+            var applied = await _client.ApplyAsync(type, ns, name, Json(obj), OwnedKinds.FieldManager, force: true, ct: ct)
                 .ConfigureAwait(false);
 
             // The server answers a no-op apply with the version it had: no change, no event. The cache
             // may lag our own last write, so the version that write returned counts too.
-            var version = applied.Metadata.ResourceVersion;
+            var version = applied["metadata"]?["resourceVersion"]?.GetValue<string>();
             var key = $"{type.Plural}/{ns}/{name}";
             if (version == cached?.Metadata.ResourceVersion || (_applied.TryGetValue(key, out var last) && last == version))
             {
@@ -106,6 +108,11 @@ public sealed partial class VectorClusterReconciler
 
     private Task RecordAsync(V1Alpha1VectorCluster cluster, string reason, string action, string note, CancellationToken ct)
         => _events.RecordAsync(cluster, EventTypes.Normal, reason, action, note, ct);
+
+    // Planned objects are typed by their interface; the client (de)serialises by its type argument, so
+    // each object travels as JSON of its runtime type.
+    private static JsonObject Json(IKubernetesObject obj)
+        => JsonSerializer.SerializeToNode(obj, obj.GetType(), KubeJson.Options)!.AsObject();
 
     private static string Describe(IKubernetesObject obj) => $"{obj.Kind} {obj.Metadata.Name}";
 }
