@@ -23,7 +23,7 @@ public sealed class RealClusterIntegrationTest
         using var client = new KubeApiClient(KubeConfigLoader.Load(KubeConfigLoader.DefaultPaths()));
         var ns = client.DefaultNamespace;
         var name = "it-" + Guid.NewGuid().ToString("N")[..8];
-        await using var host = new OperatorHost(new OperatorOptions { Identity = "it", LeaderElect = false, WatchNamespace = ns },
+        await using var host = new OperatorHost(new OperatorOptions { Identity = "it", LeaderElect = false, Namespaces = [ns] },
             client, NullLoggerFactory.Instance);
         host.Start();
         var created = await client.CreateAsync(OwnedKinds.VectorCluster, ns, new V1Alpha1VectorCluster

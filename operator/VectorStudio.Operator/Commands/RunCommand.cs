@@ -97,7 +97,7 @@ public static class RunCommand
         await using var host = new OperatorHost(options, client, loggers);
         app.MapObservability(exporter, host.Readiness);
         loggers.CreateLogger("operator").LogInformation("API server {Server} ({Source}); watching {Scope}", settings.Server,
-            settings.Source, options.WatchNamespace is null ? "all namespaces" : "namespace " + options.WatchNamespace);
+            settings.Source, options.WatchedNamespaces(settings.Namespace) is { } list ? "namespaces " + string.Join(", ", list) : "all namespaces");
         host.Start();
         await app.StartAsync(ct).ConfigureAwait(false);
         await app.WaitForShutdownAsync(ct).ConfigureAwait(false);

@@ -7,7 +7,6 @@ using VectorStudio.Kube.Models;
 using VectorStudio.Kube.Models.Apps;
 using VectorStudio.Kube.Models.Core;
 using VectorStudio.Kube.Models.Policy;
-using VectorStudio.Kube.Watching;
 using VectorStudio.Operator.Api;
 using VectorStudio.Operator.Core.Planning;
 
@@ -26,11 +25,11 @@ public sealed class ClusterCaches
     private readonly List<Func<CancellationToken, Task>> _runs = [];
     private readonly List<Func<CancellationToken, Task>> _syncs = [];
 
-    public ClusterCaches(KubeApiClient client, string? ns, WorkQueue queue, ILoggerFactory loggers)
+    public ClusterCaches(KubeApiClient client, IReadOnlyList<string>? namespaces, WorkQueue queue, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(queue);
         ArgumentNullException.ThrowIfNull(loggers);
-        Clusters = Add<V1Alpha1VectorCluster>(client, OwnedKinds.VectorCluster, ns, null, loggers);
+        Clusters = Add<V1Alpha1VectorCluster>(client, OwnedKinds.VectorCluster, namespaces, null, loggers);
         Clusters.AddHandler(c => queue.Add(ObjectKey.Of(c)), (old, c) =>
         {
             // Status writes (ours) change only the resourceVersion; generation or labels mean work.
@@ -40,27 +39,27 @@ public sealed class ClusterCaches
                 queue.Add(ObjectKey.Of(c));
             }
         });
-        StatefulSets = Owned<StatefulSet>(client, OwnedKinds.StatefulSet, ns, queue, loggers);
-        Deployments = Owned<Deployment>(client, OwnedKinds.Deployment, ns, queue, loggers);
-        Services = Owned<Service>(client, OwnedKinds.Service, ns, queue, loggers);
-        ConfigMaps = Owned<ConfigMap>(client, OwnedKinds.ConfigMap, ns, queue, loggers);
-        Budgets = Owned<PodDisruptionBudget>(client, OwnedKinds.PodDisruptionBudget, ns, queue, loggers);
-        Pods = Owned<Pod>(client, OwnedKinds.Pod, ns, queue, loggers);
+        StatefulSets = Owned<StatefulSet>(client, OwnedKinds.StatefulSet, namespaces, queue, loggers);
+        Deployments = Owned<Deployment>(client, OwnedKinds.Deployment, namespaces, queue, loggers);
+        Services = Owned<Service>(client, OwnedKinds.Service, namespaces, queue, loggers);
+        ConfigMaps = Owned<ConfigMap>(client, OwnedKinds.ConfigMap, namespaces, queue, loggers);
+        Budgets = Owned<PodDisruptionBudget>(client, OwnedKinds.PodDisruptionBudget, namespaces, queue, loggers);
+        Pods = Owned<Pod>(client, OwnedKinds.Pod, namespaces, queue, loggers);
     }
 
-    public Informer<V1Alpha1VectorCluster> Clusters { get; }
+    public NamespacedInformer<V1Alpha1VectorCluster> Clusters { get; }
 
-    public Informer<StatefulSet> StatefulSets { get; }
+    public NamespacedInformer<StatefulSet> StatefulSets { get; }
 
-    public Informer<Deployment> Deployments { get; }
+    public NamespacedInformer<Deployment> Deployments { get; }
 
-    public Informer<Service> Services { get; }
+    public NamespacedInformer<Service> Services { get; }
 
-    public Informer<ConfigMap> ConfigMaps { get; }
+    public NamespacedInformer<ConfigMap> ConfigMaps { get; }
 
-    public Informer<PodDisruptionBudget> Budgets { get; }
+    public NamespacedInformer<PodDisruptionBudget> Budgets { get; }
 
-    public Informer<Pod> Pods { get; }
+    public NamespacedInformer<Pod> Pods { get; }
 
     /// <summary>The cluster an owned object belongs to: its controller owner reference, else its instance label.</summary>
     public static string? OwnerKey(IKubernetesObject obj)
@@ -97,10 +96,11 @@ public sealed class ClusterCaches
         return all.Where(o => o.Metadata.OwnerReferences?.Any(r => r.Controller == true && r.Uid == uid) == true);
     }
 
-    private Informer<T> Owned<T>(KubeApiClient client, ResourceType type, string? ns, WorkQueue queue, ILoggerFactory loggers)
+    private NamespacedInformer<T> Owned<T>(KubeApiClient client, ResourceType type, IReadOnlyList<string>? namespaces,
+        WorkQueue queue, ILoggerFactory loggers)
         where T : class, IKubernetesObject
     {
-        var informer = Add<T>(client, type, ns, OwnedSelector, loggers);
+        var informer = Add<T>(client, type, namespaces, OwnedSelector, loggers);
         void Enqueue(T obj)
         {
             if (OwnerKey(obj) is { } key)
@@ -113,11 +113,11 @@ public sealed class ClusterCaches
         return informer;
     }
 
-    private Informer<T> Add<T>(KubeApiClient client, ResourceType type, string? ns, string? selector, ILoggerFactory loggers)
+    private NamespacedInformer<T> Add<T>(KubeApiClient client, ResourceType type, IReadOnlyList<string>? namespaces, string? selector,
+        ILoggerFactory loggers)
         where T : class, IKubernetesObject
     {
-        var informer = new Informer<T>(client, type, ns, new ReflectorOptions { LabelSelector = selector },
-            loggers.CreateLogger($"informer.{type.Plural}"));
+        var informer = new NamespacedInformer<T>(client, type, namespaces, selector, loggers.CreateLogger($"informer.{type.Plural}"));
         _runs.Add(informer.RunAsync);
         _syncs.Add(informer.WaitForSyncAsync);
         return informer;

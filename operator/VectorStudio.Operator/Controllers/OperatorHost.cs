@@ -43,7 +43,7 @@ public sealed class OperatorHost : IAsyncDisposable
 
         // Requeue backoff: 50 ms doubling to 5 min per failing key (client-go's controller defaults are 5 ms / 1000 s).
         _queue = new WorkQueue(Time, TimeSpan.FromMilliseconds(50), TimeSpan.FromMinutes(5));
-        Caches = new ClusterCaches(client, options.WatchNamespace, _queue, loggers);
+        Caches = new ClusterCaches(client, options.WatchedNamespaces(client.DefaultNamespace), _queue, loggers);
         _events = new EventRecorder(client, "vectorstudio.io/operator", options.Identity, Time, loggers.CreateLogger("events"));
         _reconciler = new VectorClusterReconciler(client, Caches, _events, Metrics, Time, loggers.CreateLogger("reconciler"));
         Elector = options.LeaderElect
@@ -129,12 +129,17 @@ public sealed class OperatorHost : IAsyncDisposable
     private async Task ConnectAsync(CancellationToken ct)
     {
         var backoff = new ExponentialBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        IReadOnlyList<string?> scopes = _options.WatchedNamespaces(_client.DefaultNamespace) is { } list ? [.. list] : [null];
         while (true)
         {
             try
             {
-                await _client.ListAsync<V1Alpha1VectorCluster>(OwnedKinds.VectorCluster, _options.WatchNamespace,
-                    new ListOptions { Limit = 1 }, ct).ConfigureAwait(false);
+                foreach (var ns in scopes)
+                {
+                    await _client.ListAsync<V1Alpha1VectorCluster>(OwnedKinds.VectorCluster, ns,
+                        new ListOptions { Limit = 1 }, ct).ConfigureAwait(false);
+                }
+
                 return;
             }
             catch (KubeApiException ex)

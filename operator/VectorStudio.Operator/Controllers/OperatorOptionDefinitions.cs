@@ -12,7 +12,8 @@ public static class OperatorOptionDefinitions
 {
     public const string Kubeconfig = "kubeconfig";
     public const string Context = "context";
-    public const string WatchNamespace = "watch-namespace";
+    public const string AllNamespaces = "all-namespaces";
+    public const string Namespaces = "namespace";
     public const string LeaderElect = "leader-elect";
     public const string LeaseName = "lease-name";
     public const string LeaseNamespace = "lease-namespace";
@@ -30,7 +31,9 @@ public static class OperatorOptionDefinitions
         new(Kubeconfig, OptionKind.Path, null,
             "kubeconfig file; unset: in-cluster service account when present, else KUBECONFIG, else ~/.kube/config."),
         new(Context, OptionKind.Text, null, "kubeconfig context to use; unset: its current-context."),
-        new(WatchNamespace, OptionKind.Text, null, "Namespace to watch and manage; empty: all namespaces (cluster-wide)."),
+        new(AllNamespaces, OptionKind.Boolean, "false", "Watch and manage VectorClusters in every namespace (needs the ClusterRole)."),
+        new(Namespaces, OptionKind.Text, null,
+            "Comma-separated namespaces to watch (a Role in each); unset: the pod's namespace, else the kubeconfig context's."),
         new(LeaderElect, OptionKind.Boolean, "true", "Reconcile only while holding the leader Lease (run 2 replicas)."),
         new(LeaseName, OptionKind.Text, "vector-studio-operator", "Name of the leader election Lease."),
         new(LeaseNamespace, OptionKind.Text, null,

@@ -13,8 +13,11 @@ public sealed record OperatorOptions
 
     public string? Context { get; init; }
 
-    /// <summary>Null: all namespaces.</summary>
-    public string? WatchNamespace { get; init; }
+    /// <summary>Watch every namespace (wins over <see cref="Namespaces"/>).</summary>
+    public bool AllNamespaces { get; init; }
+
+    /// <summary>Namespaces to watch; empty: the client's default namespace.</summary>
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
 
     public bool LeaderElect { get; init; } = true;
 
@@ -50,7 +53,8 @@ public sealed record OperatorOptions
         {
             Kubeconfig = Blank(values.GetString(D.Kubeconfig)),
             Context = Blank(values.GetString(D.Context)),
-            WatchNamespace = Blank(values.GetString(D.WatchNamespace)),
+            AllNamespaces = values.GetBoolean(D.AllNamespaces),
+            Namespaces = [.. (values.GetString(D.Namespaces) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             LeaderElect = values.GetBoolean(D.LeaderElect),
             LeaseName = values.GetRequiredString(D.LeaseName),
             LeaseNamespace = Blank(values.GetString(D.LeaseNamespace)) ?? Blank(environment("POD_NAMESPACE")),
@@ -75,6 +79,10 @@ public sealed record OperatorOptions
 
         return options;
     }
+
+    /// <summary>The namespaces informers watch: null for all, else the list (the default namespace when empty).</summary>
+    public IReadOnlyList<string>? WatchedNamespaces(string defaultNamespace)
+        => AllNamespaces ? null : Namespaces.Count > 0 ? Namespaces : [defaultNamespace];
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
