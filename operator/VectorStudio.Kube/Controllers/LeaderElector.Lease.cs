@@ -55,7 +55,7 @@ public sealed partial class LeaderElector
         if (holder != Identity)
         {
             spec.AcquireTime = now;
-            spec.LeaseTransitions = (spec.LeaseTransitions ?? 0) + (string.IsNullOrEmpty(holder) ? 0 : 1);
+            spec.LeaseTransitions = (spec.LeaseTransitions ?? 0) + 1;
         }
 
         spec.HolderIdentity = Identity;

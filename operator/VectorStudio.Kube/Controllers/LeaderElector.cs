@@ -28,6 +28,7 @@ public sealed partial class LeaderElector
     private string? _observedVersion;
     private DateTimeOffset _observedAt;
     private volatile bool _isLeader;
+    private int _waits;
 
     public LeaderElector(KubeApiClient client, LeaderElectionOptions options, ILogger? logger = null)
     {
@@ -50,6 +51,9 @@ public sealed partial class LeaderElector
     public string? ObservedHolder { get; private set; }
 
     public string Identity => _options.Identity;
+
+    /// <summary>How many retry-period waits have started (tests step a fake clock by it).</summary>
+    internal int Waits => Volatile.Read(ref _waits);
 
     /// <summary>
     /// Campaigns until leading, leads until the lease is lost or <paramref name="ct"/> fires, then
@@ -162,7 +166,11 @@ public sealed partial class LeaderElector
     {
         try
         {
-            await Task.Delay(delay, _options.Time, ct).ConfigureAwait(false);
+            var wait = Task.Delay(delay, _options.Time, ct);
+
+            // Counted once the timer is armed, so a test with a fake clock knows when to advance it.
+            Interlocked.Increment(ref _waits);
+            await wait.ConfigureAwait(false);
             return true;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

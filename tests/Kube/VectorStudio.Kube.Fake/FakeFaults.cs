@@ -23,6 +23,24 @@ public sealed class FakeFaults
         }
     }
 
+    /// <summary>Fails the next <paramref name="count"/> requests for which <paramref name="match"/> holds.</summary>
+    public void FailNext(int count, int code, Func<FakeRequest, bool> match)
+    {
+        lock (_lock)
+        {
+            _rules.Add(new Rule(count, code, null, null, DefaultReason(code)) { Match = match });
+        }
+    }
+
+    /// <summary>Removes every pending fault.</summary>
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _rules.Clear();
+        }
+    }
+
     /// <summary>How many injected failures are still pending.</summary>
     public int Pending
     {
@@ -35,13 +53,14 @@ public sealed class FakeFaults
         }
     }
 
-    internal FakeApiException? TryTake(string method, string pathAndQuery)
+    internal FakeApiException? TryTake(FakeRequest request)
     {
         lock (_lock)
         {
             var rule = _rules.Find(r => r.Remaining > 0
-                && (r.Method is null || string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase))
-                && (r.PathContains is null || pathAndQuery.Contains(r.PathContains, StringComparison.Ordinal)));
+                && (r.Method is null || string.Equals(r.Method, request.Method, StringComparison.OrdinalIgnoreCase))
+                && (r.PathContains is null || request.PathAndQuery.Contains(r.PathContains, StringComparison.Ordinal))
+                && (r.Match is null || r.Match(request)));
             if (rule is null)
             {
                 return null;
@@ -76,5 +95,7 @@ public sealed class FakeFaults
         public string? PathContains { get; } = pathContains;
 
         public string Reason { get; } = reason;
+
+        public Func<FakeRequest, bool>? Match { get; init; }
     }
 }

@@ -16,10 +16,11 @@ public sealed partial class FakeKubeApiServer
         var pathAndQuery = request.Path + request.QueryString;
         var auth = request.Headers.Authorization.ToString();
         var token = auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth["Bearer ".Length..] : null;
-        Requests.Enqueue(new FakeRequest(request.Method, pathAndQuery, token, request.ContentType));
+        var record = new FakeRequest(request.Method, pathAndQuery, token, request.ContentType);
+        Requests.Enqueue(record);
         try
         {
-            if (Faults.TryTake(request.Method, pathAndQuery) is { } fault)
+            if (Faults.TryTake(record) is { } fault)
             {
                 throw fault;
             }
