@@ -8,12 +8,13 @@ namespace VectorStudio.Operator.Api;
 /// <summary>The persistent volume of each shard pod.</summary>
 public sealed class StorageSpec
 {
-    [Description("Size of each shard pod's volume, a Kubernetes quantity such as 10Gi. Growing it needs a "
-        + "storage class that allows volume expansion.")]
+    [Description("Size of each shard pod's volume, a Kubernetes quantity such as 10Gi. Read when a shard's "
+        + "StatefulSet is created: claim templates are immutable, so a later change does not resize existing volumes.")]
     [RegularExpression(VectorClusterDefaults.QuantityPattern)]
     public string? Size { get; set; }
 
-    [Description("Storage class of the volumes; unset uses the cluster's default class.")]
+    [Description("Storage class of the volumes; unset uses the cluster's default class. Read at creation, "
+        + "like size.")]
     public string? StorageClassName { get; set; }
 
     [Description("Retain (default): the PersistentVolumeClaims outlive the VectorCluster and keep the data; "

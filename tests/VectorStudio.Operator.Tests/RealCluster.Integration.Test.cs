@@ -2,9 +2,9 @@
 
 using Microsoft.Extensions.Logging.Abstractions;
 using VectorStudio.Kube.Client;
-using VectorStudio.Kube.Configuration;
 using VectorStudio.Kube.Models;
 using VectorStudio.Kube.Models.Apps;
+using VectorStudio.Kube.Tests.RealCluster;
 using VectorStudio.Operator.Api;
 using VectorStudio.Operator.Controllers;
 using VectorStudio.Operator.Tests.Infrastructure;
@@ -13,14 +13,15 @@ namespace VectorStudio.Operator.Tests;
 
 /// <summary>
 /// The controller against a real API server (kind in CI). It runs in the kubeconfig's namespace with
-/// leader election off and a unique cluster name, and deletes what it created.
+/// leader election off and a unique cluster name, and deletes what it created. The VectorCluster CRD
+/// must be installed (the kind workflow applies crds/ first).
 /// </summary>
 public sealed class RealClusterIntegrationTest
 {
-    [KubeClusterFact]
+    [KubernetesFact]
     public async Task Reconcile_Should_CreateShardStatefulSetsWithOwnerReferences_When_RunAgainstARealCluster()
     {
-        using var client = new KubeApiClient(KubeConfigLoader.Load(KubeConfigLoader.DefaultPaths()));
+        using var client = new KubeApiClient(KubernetesFactAttribute.Settings);
         var ns = client.DefaultNamespace;
         var name = "it-" + Guid.NewGuid().ToString("N")[..8];
         await using var host = new OperatorHost(new OperatorOptions { Identity = "it", LeaderElect = false, Namespaces = [ns] },
