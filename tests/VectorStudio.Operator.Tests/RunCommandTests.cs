@@ -2,11 +2,13 @@
 
 using System.Collections;
 using Microsoft.Extensions.Logging.Abstractions;
+using VectorStudio.Hosting;
 using VectorStudio.Kube.Client;
 using VectorStudio.Kube.Configuration;
 using VectorStudio.Operator.Commands;
 using VectorStudio.Operator.Controllers;
 using VectorStudio.Operator.Tests.Infrastructure;
+using VectorStudio.Tests;
 
 namespace VectorStudio.Operator.Tests;
 
@@ -85,6 +87,26 @@ public sealed class RunCommandTests : IDisposable
         // Fixing the credentials (here: accepting the token) recovers without a restart.
         env.Server.ValidTokens = new HashSet<string>(StringComparer.Ordinal) { "bad" };
         await Eventually.TrueAsync(() => host.Readiness.IsReady && host.IsLeading, "ready and leading once the token is accepted");
+    }
+
+    [Fact]
+    public void ChartDeployment_Should_PassOnlyFlagsRunAccepts_When_Rendered()
+    {
+        var template = File.ReadAllLines(Path.Combine(RepoPaths.Root, "charts", "vector-studio", "templates", "deployment.yaml"));
+        var flags = template.Select(l => l.Trim())
+            .Where(l => l.StartsWith("- --", StringComparison.Ordinal))
+            .Select(l => l[4..].Split('=')[0])
+            .ToList();
+
+        Assert.Contains("all-namespaces", flags);
+        Assert.Contains("namespace", flags);
+        Assert.All(flags, f => Assert.Contains(OperatorOptionDefinitions.All, d => d.Name == f));
+        var parsed = OptionParser.Parse(OperatorOptionDefinitions.All,
+            ["--namespace=db,search", "--leader-elect=true", "--lease-namespace=ops", "--lease-duration-seconds=15",
+                "--renew-deadline-seconds=10", "--http-port=8080", "--log-level=Information"], new Hashtable());
+        Assert.Empty(parsed.Errors);
+        var options = OperatorOptions.FromValues(parsed.Values, _ => null, [])!;
+        Assert.Equal(["db", "search"], options.WatchedNamespaces("default"));
     }
 
     [Fact]

@@ -128,6 +128,23 @@ public sealed class VectorClusterControllerIntegrationTest
     }
 
     [Fact]
+    public async Task Reconcile_Should_PruneTheEmbedder_When_TheSpecDropsIt()
+    {
+        await using var env = await OperatorTestEnv.StartAsync();
+        env.StartOperator();
+        var cluster = OperatorTestEnv.NewCluster(shards: 1);
+        cluster.Spec.Embedder = new EmbedderSpec { Replicas = 1, Model = new ModelSpec { Uri = "https://models.example/m.pt" } };
+        await env.CreateAsync(cluster);
+        await Eventually.TrueAsync(async () => (await env.ListAsync<Deployment>(OwnedKinds.Deployment)).Count == 1, "the embedder");
+
+        await env.EditSpecAsync("demo", s => s.Embedder = null);
+
+        await Eventually.TrueAsync(async () => (await env.ListAsync<Deployment>(OwnedKinds.Deployment)).Count == 0, "the embedder pruned");
+        await Eventually.TrueAsync(async () => (await env.EventsAsync()).Any(e => e.Reason == EventReasons.Pruned), "a Pruned event");
+        Assert.NotNull(await env.StatefulSetAsync("demo-shard-0"));
+    }
+
+    [Fact]
     public async Task Delete_Should_RemoveOwnedObjectsThroughOwnerReferences_When_TheClusterIsDeleted()
     {
         await using var env = await OperatorTestEnv.StartAsync();
