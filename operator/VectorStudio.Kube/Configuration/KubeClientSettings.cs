@@ -44,6 +44,9 @@ public sealed class KubeClientSettings
         {
             ConnectTimeout = TimeSpan.FromSeconds(10),
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+
+            // A watch abandoned mid-stream never ends: close its connection instead of draining it.
+            MaxResponseDrainSize = 0,
         };
         if (ClientCertificate is not null)
         {

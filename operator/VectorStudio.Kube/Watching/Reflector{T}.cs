@@ -14,7 +14,7 @@ namespace VectorStudio.Kube.Watching;
 ///            ┌──────── 410 Gone (HTTP or ERROR event) ─────────┐
 ///            v                                                 │
 ///   start ─> LIST ──ok──> WATCH(rv) ──event/bookmark: rv = its version
-///            │  ^            │  └── stream ends (server timeout) ──> WATCH(rv) at once
+///            │  ^            │  └── stream ends (server timeout) ──> WATCH(rv) at once (after backoff if it was empty)
 ///            │  │            └── error (network, 5xx, 401…) ──> backoff ──> WATCH(rv)
 ///            └──┴── error ──> backoff ──> LIST
 /// </code>
@@ -68,14 +68,21 @@ public sealed class Reflector<T>
                     backoff.Reset();
                 }
 
-                if (await WatchAsync(backoff, ct).ConfigureAwait(false))
-                {
-                    goneStreak = 0;
-                }
-                else
+                var (fresh, events) = await WatchAsync(backoff, ct).ConfigureAwait(false);
+                if (!fresh)
                 {
                     needList = true;
                     goneStreak++;
+                }
+                else if (events == 0)
+                {
+                    // A stream that ends with nothing in it (not even a bookmark) must not become a
+                    // tight reconnect loop: treat it like an error.
+                    await DelayAsync(backoff.Next(), ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    goneStreak = 0;
                 }
             }
             catch (KubeApiException ex) when (ex.IsGone && !ct.IsCancellationRequested)
@@ -119,8 +126,8 @@ public sealed class Reflector<T>
         _store.Replace(list.Items, ResourceVersion ?? "");
     }
 
-    /// <summary>One watch request; false when it ended with an ERROR 410 event (re-list needed).</summary>
-    private async Task<bool> WatchAsync(ExponentialBackoff backoff, CancellationToken ct)
+    /// <summary>One watch request: Fresh is false when it ended with an ERROR 410 event (re-list needed).</summary>
+    private async Task<(bool Fresh, int Events)> WatchAsync(ExponentialBackoff backoff, CancellationToken ct)
     {
         var options = new WatchOptions
         {
@@ -131,13 +138,14 @@ public sealed class Reflector<T>
             TimeoutSeconds = _options.WatchTimeoutSeconds,
         };
         Watches++;
+        var events = 0;
         await foreach (var ev in _client.WatchAsync<T>(_type, _namespace, options, ct).ConfigureAwait(false))
         {
             switch (ev.Type)
             {
                 case WatchEventType.Error when ev.ErrorStatus?.Code == 410:
                     _logger.LogInformation("watch {Type}: ERROR 410 at {Rv}, re-listing", _type, ResourceVersion);
-                    return false;
+                    return (false, events);
                 case WatchEventType.Error:
                     throw new KubeApiException(KubeErrorKind.Other,
                         $"watch {_type}: ERROR event: {ev.ErrorStatus?.Code} {ev.ErrorStatus?.Reason}: {ev.ErrorStatus?.Message}",
@@ -156,10 +164,11 @@ public sealed class Reflector<T>
                 ResourceVersion = rv;
             }
 
+            events++;
             backoff.Reset();
         }
 
-        return true;
+        return (true, events);
     }
 
     private async Task DelayAsync(TimeSpan delay, CancellationToken ct)
