@@ -29,7 +29,9 @@ public static class ConditionReasons
     /// <summary>Progressing=True: pods are being replaced with a new template (image, resources, args).</summary>
     public const string RollingUpdate = "RollingUpdate";
 
-    /// <summary>Progressing=True: shards above the new count still exist and wait for the rebalance controller.</summary>
+    /// <summary>
+    /// Progressing=True: shards above the new count still exist and wait for the rebalance controller.
+    /// </summary>
     public const string ShardRemovalPending = "ShardRemovalPending";
 
     /// <summary>Progressing=False: everything observed matches the spec.</summary>

@@ -30,7 +30,8 @@ public static partial class Quantity
         var suffix = m.Groups["suffix"].Value;
         if (suffix.Length > 1 && suffix[0] is 'e' or 'E')
         {
-            if (!int.TryParse(suffix.AsSpan(1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exp)
+            if (!int.TryParse(
+                    suffix.AsSpan(1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exp)
                 || Math.Abs(exp) > 18)
             {
                 return false;
@@ -75,6 +76,7 @@ public static partial class Quantity
         return r;
     }
 
-    [GeneratedRegex(@"^(?<num>[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(?<suffix>(?:[KMGTPE]i)|[numkMGTPE]|(?:[eE][+-]?[0-9]+))?$")]
+    [GeneratedRegex(@"^(?<num>[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))"
+        + @"(?<suffix>(?:[KMGTPE]i)|[numkMGTPE]|(?:[eE][+-]?[0-9]+))?$")]
     private static partial Regex Grammar();
 }

@@ -8,7 +8,9 @@ namespace VectorStudio.Operator.Api;
 
 public sealed partial class V1Alpha1VectorCluster
 {
-    /// <summary>The desired cluster. Unset fields are filled by <see cref="VectorClusterDefaults.ApplyDefaults"/>.</summary>
+    /// <summary>
+    /// The desired cluster. Unset fields are filled by <see cref="VectorClusterDefaults.ApplyDefaults"/>.
+    /// </summary>
     [Description("The desired cluster.")]
     [CelRule("!has(self.replication) || !has(self.replication.mode) || self.replication.mode != 'semiSync' "
         + "|| !has(self.replication.minReplicas) || !has(self.replicasPerShard) "

@@ -33,7 +33,8 @@ public static class VectorClusterDefaults
 
     /// <summary>A Kubernetes resource quantity (the API machinery's own expression).</summary>
     public const string QuantityPattern =
-        @"^(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?$";
+        @"^(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))"
+        + @"(([KMGTPE]i)|[numkMGTPE]|([eE](\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?$";
 
     /// <summary>An RFC 1123 DNS subdomain (names of Secrets, claims, ConfigMaps).</summary>
     public const string DnsSubdomainPattern = @"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";

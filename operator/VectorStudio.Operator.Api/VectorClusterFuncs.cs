@@ -11,7 +11,8 @@ public static class VectorClusterFuncs
     /// <summary>A deep copy through the one JSON shape, so a copy never shares lists with its source.</summary>
     public static T DeepCopy<T>(T value)
         where T : class
-        => JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(value, KubeJson.Options), KubeJson.Options)!;
+        => JsonSerializer.Deserialize<T>(
+            JsonSerializer.SerializeToUtf8Bytes(value, KubeJson.Options), KubeJson.Options)!;
 
     /// <summary>The controller owner reference every object the operator creates carries.</summary>
     public static OwnerReference ControllerReference(this V1Alpha1VectorCluster cluster)

@@ -3,8 +3,9 @@
 namespace VectorStudio.Operator.Api;
 
 /// <summary>
-/// Names of the objects a VectorCluster owns. Pods of shard i are <c>&lt;cluster&gt;-shard-&lt;i&gt;-&lt;ordinal&gt;</c>
-/// and resolve as <c>&lt;pod&gt;.&lt;cluster&gt;-nodes.&lt;namespace&gt;.svc</c> through the headless Service.
+/// Names of the objects a VectorCluster owns. Pods of shard i are
+/// <c>&lt;cluster&gt;-shard-&lt;i&gt;-&lt;ordinal&gt;</c> and resolve as
+/// <c>&lt;pod&gt;.&lt;cluster&gt;-nodes.&lt;namespace&gt;.svc</c> through the headless Service.
 /// </summary>
 public static class VectorClusterNames
 {

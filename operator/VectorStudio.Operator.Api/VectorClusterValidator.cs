@@ -16,7 +16,8 @@ public static class VectorClusterValidator
         ["--data-dir", "--bind", "--grpc-port", "--http-port", "--node-id"];
 
     /// <summary>Environment variables the operator sets on the node; extraEnv may not repeat them.</summary>
-    public static readonly IReadOnlyList<string> OwnedNodeEnv = ["POD_NAME", "POD_NAMESPACE", "VECTORSTUDIO_AUTH_TOKEN"];
+    public static readonly IReadOnlyList<string> OwnedNodeEnv =
+        ["POD_NAME", "POD_NAMESPACE", "VECTORSTUDIO_AUTH_TOKEN"];
 
     public static IReadOnlyList<string> Validate(V1Alpha1VectorCluster cluster)
     {

@@ -58,7 +58,8 @@ public sealed class CrdGeneratorTests
         Assert.Equal("Namespaced", Crd["spec"]!["scope"]!.GetValue<string>());
         Assert.NotNull(Version["subresources"]!["status"]);
         Assert.Equal(".spec.shards", Version["subresources"]!["scale"]!["specReplicasPath"]!.GetValue<string>());
-        var columns = Version["additionalPrinterColumns"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).ToList();
+        var columns = Version["additionalPrinterColumns"]!.AsArray()
+            .Select(c => c!["name"]!.GetValue<string>()).ToList();
         Assert.Equal(["Shards", "Replicas", "Ready", "Phase", "Vectors", "Embedder", "Reason", "Age"], columns);
     }
 
@@ -107,8 +108,10 @@ public sealed class CrdGeneratorTests
     [Fact]
     public void Generate_Should_ListEnumValuesByTheirJsonNames_When_APropertyIsAnEnum()
     {
-        Assert.Equal(["async", "sync", "semiSync"], At(".spec.replication.mode")["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
-        Assert.Equal(["cpu", "cuda"], At(".spec.embedder.device")["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal(["async", "sync", "semiSync"],
+            At(".spec.replication.mode")["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal(["cpu", "cuda"],
+            At(".spec.embedder.device")["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
     }
 
     [Fact]

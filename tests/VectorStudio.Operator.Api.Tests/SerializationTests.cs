@@ -37,7 +37,10 @@ public sealed class SerializationTests
         var cluster = new V1Alpha1VectorCluster
         {
             Metadata = new ObjectMeta { Name = "demo" },
-            Spec = new V1Alpha1VectorCluster.ClusterSpec { Sharding = new ShardingSpec { Strategy = ShardingStrategy.ConsistentHash } },
+            Spec = new V1Alpha1VectorCluster.ClusterSpec
+            {
+                Sharding = new ShardingSpec { Strategy = ShardingStrategy.ConsistentHash },
+            },
         };
 
         var json = JsonSerializer.Serialize(cluster, KubeJson.Options);

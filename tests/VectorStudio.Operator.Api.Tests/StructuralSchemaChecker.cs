@@ -40,7 +40,8 @@ internal static class StructuralSchemaChecker
         if (s["x-kubernetes-int-or-string"]?.GetValue<bool>() == true)
         {
             var anyOf = s["anyOf"] as JsonArray;
-            if (anyOf is not null && !JsonNode.DeepEquals(anyOf, JsonNode.Parse("""[{"type":"integer"},{"type":"string"}]""")))
+            var expected = JsonNode.Parse("""[{"type":"integer"},{"type":"string"}]""");
+            if (anyOf is not null && !JsonNode.DeepEquals(anyOf, expected))
             {
                 problems.Add($"{path}: int-or-string anyOf must be integer|string");
             }
@@ -71,7 +72,8 @@ internal static class StructuralSchemaChecker
 
         foreach (var rule in (s["x-kubernetes-validations"] as JsonArray ?? []).OfType<JsonObject>())
         {
-            if (string.IsNullOrWhiteSpace(rule["rule"]?.GetValue<string>()) || string.IsNullOrWhiteSpace(rule["message"]?.GetValue<string>()))
+            if (string.IsNullOrWhiteSpace(rule["rule"]?.GetValue<string>())
+                || string.IsNullOrWhiteSpace(rule["message"]?.GetValue<string>()))
             {
                 problems.Add($"{path}: a CEL rule without rule or message");
             }
@@ -173,11 +175,13 @@ internal static class StructuralSchemaChecker
             }
         }
 
-        if (kind == JsonValueKind.String && s["pattern"] is { } pattern && !Regex.IsMatch(def.GetValue<string>(), pattern.GetValue<string>()))
+        if (kind == JsonValueKind.String && s["pattern"] is { } pattern && !Regex.IsMatch(def.GetValue<string>(),
+            pattern.GetValue<string>()))
         {
             problems.Add($"{path}: default '{def}' does not match the pattern");
         }
     }
 
-    private static double Number(JsonNode n) => double.Parse(n.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
+    private static double Number(JsonNode n) => double.Parse(n.ToJsonString(),
+        System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -60,14 +60,16 @@ public sealed class VectorClusterDefaultsTests
     {
         // One source of truth: every scalar ApplyDefaults fills (embedder present, so its fields count
         // too) must be the schema's default at the same path, and every schema default must be one.
-        var spec = VectorClusterDefaults.ApplyDefaults(new V1Alpha1VectorCluster.ClusterSpec { Embedder = new EmbedderSpec() });
+        var spec = VectorClusterDefaults.ApplyDefaults(
+            new V1Alpha1VectorCluster.ClusterSpec { Embedder = new EmbedderSpec() });
         var defaulted = Leaves(JsonSerializer.SerializeToNode(spec, KubeJson.Options)!, ".spec").ToDictionary();
         var schema = SchemaDefaults(CrdGeneratorTests.At(".spec"), ".spec").ToDictionary();
 
         Assert.Equal(defaulted.Keys.Order(), schema.Keys.Order());
         foreach (var (path, value) in defaulted)
         {
-            Assert.True(JsonNode.DeepEquals(value, schema[path]), $"{path}: ApplyDefaults {value}, schema {schema[path]}");
+            Assert.True(JsonNode.DeepEquals(value, schema[path]),
+                $"{path}: ApplyDefaults {value}, schema {schema[path]}");
         }
     }
 

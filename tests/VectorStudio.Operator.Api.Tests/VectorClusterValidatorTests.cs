@@ -25,16 +25,25 @@ public sealed class VectorClusterValidatorTests
     [Fact]
     public void Validate_Should_SayHowFarToLowerMinReplicas_When_SemiSyncQuorumExceedsReplicas()
     {
-        var message = Single(new() { ReplicasPerShard = 3, Replication = new() { Mode = ReplicationMode.SemiSync, MinReplicas = 3 } });
+        var message = Single(new()
+        {
+            ReplicasPerShard = 3,
+            Replication = new() { Mode = ReplicationMode.SemiSync, MinReplicas = 3 }
+        });
 
-        Assert.Contains("spec.replication.minReplicas is 3 but replicasPerShard is 3", message, StringComparison.Ordinal);
+        Assert.Contains("spec.replication.minReplicas is 3 but replicasPerShard is 3", message,
+            StringComparison.Ordinal);
         Assert.Contains("lower it to at most 2 or raise replicasPerShard", message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Validate_Should_AllowMinReplicasAtReplicasPerShard_When_ModeIsAsync()
     {
-        Assert.Empty(VectorClusterValidator.Validate(Cluster(new() { ReplicasPerShard = 1, Replication = new() { MinReplicas = 1 } })));
+        Assert.Empty(VectorClusterValidator.Validate(Cluster(new()
+        {
+            ReplicasPerShard = 1,
+            Replication = new() { MinReplicas = 1 }
+        })));
     }
 
     [Fact]
@@ -70,11 +79,17 @@ public sealed class VectorClusterValidatorTests
     [Fact]
     public void Validate_Should_NameTheResource_When_ARequestExceedsItsLimit()
     {
-        var resources = new ResourceRequirements { Limits = new() { ["memory"] = "2Gi" }, Requests = new() { ["memory"] = "3Gi", ["cpu"] = "1" } };
+        var resources = new ResourceRequirements
+        {
+            Limits = new() { ["memory"] = "2Gi" },
+            Requests = new() { ["memory"] = "3Gi", ["cpu"] = "1" }
+        };
 
         var message = Single(new() { Node = new() { Resources = resources } });
 
-        Assert.Equal("spec.node.resources.requests.memory (3Gi) is above its limit (2Gi); lower the request or raise the limit", message);
+        Assert.Equal(
+            "spec.node.resources.requests.memory (3Gi) is above its limit (2Gi); lower the request or raise the limit",
+            message);
     }
 
     [Fact]
@@ -85,12 +100,15 @@ public sealed class VectorClusterValidatorTests
             Node = new()
             {
                 ExtraArgs = ["--search-threads", "4", "--grpc-port=1"],
-                ExtraEnv = [new EnvVar { Name = "POD_NAME", Value = "x" }, new EnvVar { Name = "A" }, new EnvVar { Name = "A" }],
+                ExtraEnv = [new EnvVar { Name = "POD_NAME", Value = "x" }, new EnvVar { Name = "A" },
+                    new EnvVar { Name = "A" }],
             },
         }));
 
         Assert.Equal(3, errors.Count);
-        Assert.Contains(errors, e => e.StartsWith("spec.node.extraArgs sets --grpc-port, which the operator owns", StringComparison.Ordinal));
+        Assert.Contains(errors,
+            e => e.StartsWith("spec.node.extraArgs sets --grpc-port, which the operator owns",
+                StringComparison.Ordinal));
         Assert.Contains("spec.node.extraEnv sets POD_NAME, which the operator owns; remove it", errors);
         Assert.Contains("spec.node.extraEnv names A twice; keep one entry", errors);
     }

@@ -46,7 +46,8 @@ public static partial class YamlJson
             return JsonValue.Create(v.Equals("true", StringComparison.OrdinalIgnoreCase));
         }
 
-        if (IntPattern().IsMatch(v) && long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
+        if (IntPattern().IsMatch(v) && long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture,
+            out var l))
         {
             return JsonValue.Create(l);
         }

@@ -30,7 +30,8 @@ public sealed class YamlWriterTests
             ["flag"] = false,
             ["emptyObject"] = new JsonObject(),
             ["emptyList"] = new JsonArray(),
-            ["list"] = new JsonArray("a", new JsonObject { ["k"] = 1, ["m"] = new JsonObject { ["n"] = "v" } }, new JsonArray(1, 2)),
+            ["list"] = new JsonArray("a", new JsonObject { ["k"] = 1, ["m"] = new JsonObject { ["n"] = "v" } },
+                new JsonArray(1, 2)),
         };
 
         var yaml = YamlWriter.Write(tree);

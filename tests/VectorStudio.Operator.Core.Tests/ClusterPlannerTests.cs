@@ -19,7 +19,8 @@ public sealed class ClusterPlannerTests
         Assert.True(desired.HoldExisting);
         Assert.Empty(desired.Objects);
         Assert.Empty(desired.CreateOnly);
-        Assert.Contains("choose two different ports", Assert.Single(desired.ValidationErrors), StringComparison.Ordinal);
+        Assert.Contains("choose two different ports", Assert.Single(desired.ValidationErrors),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,7 +48,8 @@ public sealed class ClusterPlannerTests
     [Fact]
     public void Plan_Should_UseTheNamedSecretAndCreateNone_When_TheSpecNamesOne()
     {
-        var desired = ClusterPlanner.Plan(Fixtures.Cluster(new() { Auth = new() { SecretName = "mine" } }), ObservedCluster.Empty, Fixtures.Inputs);
+        var desired = ClusterPlanner.Plan(Fixtures.Cluster(new() { Auth = new() { SecretName = "mine" } }),
+            ObservedCluster.Empty, Fixtures.Inputs);
 
         Assert.Empty(desired.CreateOnly);
         Assert.Equal("mine", NodeEnv(desired, "VECTORSTUDIO_AUTH_TOKEN").ValueFrom!.SecretKeyRef!.Name);
@@ -56,7 +58,8 @@ public sealed class ClusterPlannerTests
     [Fact]
     public void Plan_Should_RetainShardsAboveTheCountAndNotPlanThem_When_ShardsWereLowered()
     {
-        var observed = Fixtures.Observed(Fixtures.Sts("demo", 0, 3, 3), Fixtures.Sts("demo", 1, 3, 3), Fixtures.Sts("demo", 2, 3, 3));
+        var observed = Fixtures.Observed(Fixtures.Sts("demo", 0, 3, 3), Fixtures.Sts("demo", 1, 3, 3),
+            Fixtures.Sts("demo", 2, 3, 3));
 
         var desired = ClusterPlanner.Plan(Fixtures.Cluster(new() { Shards = 1 }), observed, Fixtures.Inputs);
 
@@ -73,12 +76,16 @@ public sealed class ClusterPlannerTests
             new PersistentVolumeClaim
             {
                 Metadata = new() { Name = "data" },
-                Spec = new() { AccessModes = ["ReadWriteOnce"], Resources = new() { Requests = new() { ["storage"] = "10Gi" } } },
+                Spec = new()
+                {
+                    AccessModes = ["ReadWriteOnce"],
+                    Resources = new() { Requests = new() { ["storage"] = "10Gi" } },
+                },
             },
         ];
 
-        var desired = ClusterPlanner.Plan(Fixtures.Cluster(new() { Node = new() { Storage = new() { Size = "50Gi" } } }),
-            Fixtures.Observed(existing), Fixtures.Inputs);
+        var cluster = Fixtures.Cluster(new() { Node = new() { Storage = new() { Size = "50Gi" } } });
+        var desired = ClusterPlanner.Plan(cluster, Fixtures.Observed(existing), Fixtures.Inputs);
 
         var sts = desired.Objects.OfType<StatefulSet>().Single();
         Assert.Equal("10Gi", sts.Spec!.VolumeClaimTemplates![0].Spec!.Resources.Requests!["storage"]);
@@ -90,9 +97,11 @@ public sealed class ClusterPlannerTests
         var kinds = ClusterPlanner.Plan(Fixtures.Cluster(new() { Shards = 2 }), ObservedCluster.Empty, Fixtures.Inputs)
             .Objects.Select(o => o.Kind).ToList();
 
-        Assert.Equal(["ConfigMap", "Service", "Service", "StatefulSet", "PodDisruptionBudget", "StatefulSet", "PodDisruptionBudget"], kinds);
+        Assert.Equal(["ConfigMap", "Service", "Service", "StatefulSet", "PodDisruptionBudget", "StatefulSet",
+            "PodDisruptionBudget"], kinds);
     }
 
     private static EnvVar NodeEnv(DesiredCluster desired, string name)
-        => desired.Objects.OfType<StatefulSet>().First().Spec!.Template.Spec.Containers[0].Env!.Single(e => e.Name == name);
+        => desired.Objects.OfType<StatefulSet>().First().Spec!.Template.Spec.Containers[0].Env!
+            .Single(e => e.Name == name);
 }

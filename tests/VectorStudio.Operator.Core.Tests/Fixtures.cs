@@ -17,7 +17,8 @@ internal static class Fixtures
 
     public static readonly PlanInputs Inputs = new(Token);
 
-    public static V1Alpha1VectorCluster Cluster(V1Alpha1VectorCluster.ClusterSpec? spec = null, string name = "demo", long generation = 1)
+    public static V1Alpha1VectorCluster Cluster(V1Alpha1VectorCluster.ClusterSpec? spec = null, string name = "demo",
+        long generation = 1)
         => new()
         {
             Metadata = new ObjectMeta { Name = name, Namespace = "db", Uid = "0b9e3c1e-uid", Generation = generation },
@@ -34,7 +35,7 @@ internal static class Fixtures
         return cluster;
     }
 
-    /// <summary>An observed shard StatefulSet, settled (status caught up with its spec) unless told otherwise.</summary>
+    /// <summary>An observed shard StatefulSet, settled (status caught up) unless told otherwise.</summary>
     public static StatefulSet Sts(
         string cluster, int shard, int replicas, int ready, int? statusReplicas = null, bool rolling = false)
         => new()

@@ -20,7 +20,8 @@ public sealed class GeneratedArtifactsTests
 
         Assert.True(File.Exists(file), $"{path} is missing; generate it with: {GeneratedArtifacts.RegenerateCommand}");
         Assert.True(File.ReadAllText(file) == content,
-            $"{path} is out of date with the C# types or RBAC rules; regenerate it with: {GeneratedArtifacts.RegenerateCommand}");
+            $"{path} is out of date with the C# types or RBAC rules; regenerate it with: "
+            + GeneratedArtifacts.RegenerateCommand);
     }
 
     [Fact]
@@ -39,6 +40,7 @@ public sealed class GeneratedArtifactsTests
 
         Assert.Equal(OperatorRbac.Rules.Count, parsed.Count);
         Assert.Equal("vectorclusters/status", parsed[1]!["resources"]![0]!.GetValue<string>());
-        Assert.Equal("", parsed.First(r => r!["resources"]![0]!.GetValue<string>() == "pods")!["apiGroups"]![0]!.GetValue<string>());
+        Assert.Equal("",
+            parsed.First(r => r!["resources"]![0]!.GetValue<string>() == "pods")!["apiGroups"]![0]!.GetValue<string>());
     }
 }

@@ -14,7 +14,8 @@ namespace VectorStudio.Operator.Core.Tests;
 /// </summary>
 internal static class Golden
 {
-    public static string Dir { get; } = Path.Combine(RepoPaths.Root, "tests", "VectorStudio.Operator.Core.Tests", "Golden");
+    public static string Dir { get; } = Path.Combine(RepoPaths.Root, "tests", "VectorStudio.Operator.Core.Tests",
+        "Golden");
 
     public static string Input(string name) => File.ReadAllText(Path.Combine(Dir, name + ".input.yaml"));
 
@@ -38,7 +39,8 @@ internal static class Golden
         if (expected != actual)
         {
             var diffs = Diff(YamlJson.ParseAll(expected).Select(n => n!.AsObject()).ToList(), objects);
-            Assert.Fail($"{name}.yaml differs from the planner's output:\n  {string.Join("\n  ", diffs.Take(25))}\n{Hint}");
+            var listed = string.Join("\n  ", diffs.Take(25));
+            Assert.Fail($"{name}.yaml differs from the planner's output:\n  {listed}\n{Hint}");
         }
     }
 
@@ -83,7 +85,9 @@ internal static class Golden
             default:
                 if (!JsonNode.DeepEquals(e, a))
                 {
-                    diffs.Add($"{obj}: {path}: expected {e?.ToJsonString() ?? "(absent)"}, got {a?.ToJsonString() ?? "(absent)"}");
+                    var want = e?.ToJsonString() ?? "(absent)";
+                    var got = a?.ToJsonString() ?? "(absent)";
+                    diffs.Add($"{obj}: {path}: expected {want}, got {got}");
                 }
 
                 break;

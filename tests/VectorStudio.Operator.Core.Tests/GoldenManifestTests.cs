@@ -37,12 +37,14 @@ public sealed class GoldenManifestTests
             Assert.Equal("0b9e3c1e-uid", owner["uid"]!.GetValue<string>());
             Assert.True(owner["controller"]!.GetValue<bool>(), what);
             var labels = o["metadata"]!["labels"]!.AsObject();
-            foreach (var key in new[] { ClusterLabels.Name, ClusterLabels.Instance, ClusterLabels.Component, ClusterLabels.ManagedBy })
+            foreach (var key in new[] { ClusterLabels.Name, ClusterLabels.Instance, ClusterLabels.Component,
+                ClusterLabels.ManagedBy })
             {
                 Assert.True(labels.ContainsKey(key), $"{what} lacks label {key}");
             }
 
-            Assert.Equal(o["metadata"]!["namespace"]!.GetValue<string>(), Fixtures.Load(Golden.Input(name)).Metadata.Namespace);
+            Assert.Equal(o["metadata"]!["namespace"]!.GetValue<string>(),
+                Fixtures.Load(Golden.Input(name)).Metadata.Namespace);
             if (o["kind"]!.GetValue<string>() is "StatefulSet" or "PodDisruptionBudget")
             {
                 Assert.True(labels.ContainsKey(ClusterLabels.Shard), $"{what} lacks the shard label");
@@ -85,7 +87,8 @@ public sealed class GoldenManifestTests
         Assert.NotEmpty(samples);
         foreach (var file in samples)
         {
-            var desired = ClusterPlanner.Plan(Fixtures.Load(File.ReadAllText(file)), ObservedCluster.Empty, Fixtures.Inputs);
+            var desired = ClusterPlanner.Plan(Fixtures.Load(File.ReadAllText(file)), ObservedCluster.Empty,
+                Fixtures.Inputs);
             Assert.True(desired.ValidationErrors.Count == 0, file + ": " + string.Join("; ", desired.ValidationErrors));
             Assert.NotEmpty(desired.Objects);
         }

@@ -90,7 +90,8 @@ public static class CrdGenerator
                 ["kind"] = Field("string", "Kind is the REST resource this object represents (here VectorCluster)."),
                 ["metadata"] = new JsonObject { ["type"] = "object" },
                 ["spec"] = spec,
-                ["status"] = walker.ForObject(typeof(V1Alpha1VectorCluster.ClusterStatus), ".status", Describe(type, "Status")),
+                ["status"] = walker.ForObject(
+                    typeof(V1Alpha1VectorCluster.ClusterStatus), ".status", Describe(type, "Status")),
             },
         };
     }

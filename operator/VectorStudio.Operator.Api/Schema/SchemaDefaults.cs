@@ -29,7 +29,9 @@ internal sealed class SchemaDefaults
         _defaulted = ToJson(VectorClusterDefaults.ApplyDefaults(skeleton));
     }
 
-    /// <summary>The default of the property at <paramref name="path"/> (e.g. <c>.spec.sharding.virtualNodes</c>).</summary>
+    /// <summary>
+    /// The default of the property at <paramref name="path"/> (e.g. <c>.spec.sharding.virtualNodes</c>).
+    /// </summary>
     public JsonNode? For(string path, PropertyInfo property)
     {
         if (!path.StartsWith(SpecPrefix, StringComparison.Ordinal) || path.Contains("[]", StringComparison.Ordinal)
@@ -51,7 +53,8 @@ internal sealed class SchemaDefaults
         return Get(ToJson(VectorClusterDefaults.ApplyDefaults(spec)), segments) is JsonObject ? new JsonObject() : null;
     }
 
-    private static bool IsApiObject(Type t) => t.IsClass && t != typeof(string) && t.Assembly == typeof(SchemaDefaults).Assembly;
+    private static bool IsApiObject(Type t)
+        => t.IsClass && t != typeof(string) && t.Assembly == typeof(SchemaDefaults).Assembly;
 
     private static object Skeleton(Type t)
     {
@@ -67,7 +70,8 @@ internal sealed class SchemaDefaults
         return value;
     }
 
-    private static JsonObject ToJson(object value) => JsonSerializer.SerializeToNode(value, KubeJson.Options)!.AsObject();
+    private static JsonObject ToJson(object value)
+        => JsonSerializer.SerializeToNode(value, KubeJson.Options)!.AsObject();
 
     private static JsonNode? Get(JsonNode? node, string[] segments)
     {

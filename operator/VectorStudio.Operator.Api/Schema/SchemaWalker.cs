@@ -156,7 +156,11 @@ internal sealed class SchemaWalker(SchemaDefaults defaults)
         {
             var names = t.GetFields(BindingFlags.Public | BindingFlags.Static)
                 .Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? f.Name);
-            return new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. names.Select(n => JsonValue.Create(n))]) };
+            return new JsonObject
+            {
+                ["type"] = "string",
+                ["enum"] = new JsonArray([.. names.Select(n => JsonValue.Create(n))]),
+            };
         }
 
         return t switch
@@ -180,7 +184,8 @@ internal sealed class SchemaWalker(SchemaDefaults defaults)
             schema["description"] = description;
         }
 
-        schema["anyOf"] = new JsonArray(new JsonObject { ["type"] = "integer" }, new JsonObject { ["type"] = "string" });
+        schema["anyOf"] = new JsonArray(
+            new JsonObject { ["type"] = "integer" }, new JsonObject { ["type"] = "string" });
         schema["pattern"] = VectorClusterDefaults.QuantityPattern;
         schema["x-kubernetes-int-or-string"] = true;
         return schema;

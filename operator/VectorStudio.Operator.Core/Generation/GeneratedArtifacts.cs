@@ -22,7 +22,8 @@ public static class GeneratedArtifacts
     public const string LeaderElectionRulesPath = "charts/vector-studio/files/rbac/leader-election-rules.yaml";
 
     private const string RbacHeader =
-        "# Generated from operator/VectorStudio.Operator.Core/Rbac/OperatorRbac.cs by `vector-studio-operator generate`.\n"
+        "# Generated from operator/VectorStudio.Operator.Core/Rbac/OperatorRbac.cs "
+        + "by `vector-studio-operator generate`.\n"
         + "# Do not edit. The chart's templates include it as the rules of a Role or ClusterRole.\n";
 
     public static IReadOnlyList<(string Path, string Content)> All()

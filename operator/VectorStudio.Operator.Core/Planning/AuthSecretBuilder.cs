@@ -5,7 +5,9 @@ using VectorStudio.Operator.Api;
 
 namespace VectorStudio.Operator.Core.Planning;
 
-/// <summary>The generated auth Secret <c>&lt;cluster&gt;-auth</c> (key <c>token</c>), when the spec names none.</summary>
+/// <summary>
+/// The generated auth Secret <c>&lt;cluster&gt;-auth</c> (key <c>token</c>), when the spec names none.
+/// </summary>
 public static class AuthSecretBuilder
 {
     /// <param name="cluster">The VectorCluster.</param>

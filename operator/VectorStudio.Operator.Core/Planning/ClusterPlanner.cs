@@ -38,7 +38,8 @@ public static class ClusterPlanner
         for (var shard = 0; shard < spec.Shards!.Value; shard++)
         {
             var stsName = VectorClusterNames.ShardStatefulSet(name, shard);
-            objects.Add(ShardStatefulSetBuilder.Build(cluster, spec, shard, observed.StatefulSets.FirstOrDefault(s => s.Metadata.Name == stsName)));
+            var existing = observed.StatefulSets.FirstOrDefault(s => s.Metadata.Name == stsName);
+            objects.Add(ShardStatefulSetBuilder.Build(cluster, spec, shard, existing));
             if (spec.PodDisruptionBudget!.Enabled == true)
             {
                 objects.Add(DisruptionBudgetBuilder.Build(cluster, shard));

@@ -23,7 +23,10 @@ public static class DisruptionBudgetBuilder
             Spec = new PodDisruptionBudgetSpec
             {
                 MaxUnavailable = 1,
-                Selector = new LabelSelector { MatchLabels = ClusterLabels.Selector(name, ClusterLabels.ShardComponent, shard) },
+                Selector = new LabelSelector
+                {
+                    MatchLabels = ClusterLabels.Selector(name, ClusterLabels.ShardComponent, shard),
+                },
             },
         };
     }

@@ -35,7 +35,11 @@ public static class EmbedderBuilder
             volumes.Add(new Volume
             {
                 Name = "model",
-                PersistentVolumeClaim = new PersistentVolumeClaimVolumeSource { ClaimName = mv.ClaimName, ReadOnly = true },
+                PersistentVolumeClaim = new PersistentVolumeClaimVolumeSource
+                {
+                    ClaimName = mv.ClaimName,
+                    ReadOnly = true,
+                },
             });
         }
 
@@ -46,7 +50,10 @@ public static class EmbedderBuilder
             {
                 Replicas = e.Replicas,
                 RevisionHistoryLimit = 5,
-                Selector = new LabelSelector { MatchLabels = ClusterLabels.Selector(name, ClusterLabels.EmbedderComponent) },
+                Selector = new LabelSelector
+                {
+                    MatchLabels = ClusterLabels.Selector(name, ClusterLabels.EmbedderComponent),
+                },
                 Template = new PodTemplateSpec
                 {
                     Metadata = new ObjectMeta { Labels = ClusterLabels.For(name, ClusterLabels.EmbedderComponent) },
@@ -79,7 +86,11 @@ public static class EmbedderBuilder
                 Selector = ClusterLabels.Selector(name, ClusterLabels.EmbedderComponent),
                 Ports =
                 [
-                    new ServicePort { Name = "grpc", Port = GrpcPort, TargetPort = "grpc", Protocol = "TCP", AppProtocol = "kubernetes.io/h2c" },
+                    new ServicePort
+                    {
+                        Name = "grpc", Port = GrpcPort, TargetPort = "grpc", Protocol = "TCP",
+                        AppProtocol = "kubernetes.io/h2c",
+                    },
                     new ServicePort { Name = "http", Port = HttpPort, TargetPort = "http", Protocol = "TCP" },
                 ],
             },
@@ -97,7 +108,9 @@ public static class EmbedderBuilder
             "--max-batch-size", Text(e.Batching!.MaxBatchSize!.Value),
             "--max-batch-wait-ms", Text(e.Batching.MaxWaitMilliseconds!.Value),
         };
-        args.AddRange(e.Model?.Volume is { } v ? ["--model", $"{ModelPath}/{v.Path}"] : ["--model-uri", e.Model?.Uri ?? ""]);
+        args.AddRange(e.Model?.Volume is { } v
+            ? ["--model", $"{ModelPath}/{v.Path}"]
+            : ["--model-uri", e.Model?.Uri ?? ""]);
         var mounts = new List<VolumeMount> { new() { Name = "tmp", MountPath = "/tmp" } };
         if (e.Model?.Volume is not null)
         {
@@ -160,7 +173,12 @@ public static class EmbedderBuilder
         var list = new List<Toleration>([.. pod.Tolerations ?? [], .. e.Tolerations ?? []]);
         if (cuda)
         {
-            list.Add(new Toleration { Key = VectorClusterValidator.GpuResource, Operator = "Exists", Effect = "NoSchedule" });
+            list.Add(new Toleration
+            {
+                Key = VectorClusterValidator.GpuResource,
+                Operator = "Exists",
+                Effect = "NoSchedule",
+            });
         }
 
         return list.Count > 0 ? list : null;

@@ -20,7 +20,9 @@ public sealed record ObservedCluster
 
     public Deployment? Embedder { get; init; }
 
-    /// <summary>The Secret <c>&lt;cluster&gt;-auth</c> exists, so it is not planned again (its token must not change).</summary>
+    /// <summary>
+    /// The Secret <c>&lt;cluster&gt;-auth</c> exists, so it is not planned again (its token must not change).
+    /// </summary>
     public bool GeneratedAuthSecretExists { get; init; }
 
     public IReadOnlyList<NodeReport> NodeReports { get; init; } = [];

@@ -19,7 +19,8 @@ public static class ServiceBuilder
         var name = cluster.Metadata.Name!;
         return new Service
         {
-            Metadata = ClusterLabels.Meta(cluster, VectorClusterNames.HeadlessService(name), ClusterLabels.ShardComponent),
+            Metadata = ClusterLabels.Meta(
+                cluster, VectorClusterNames.HeadlessService(name), ClusterLabels.ShardComponent),
             Spec = new ServiceSpec
             {
                 ClusterIP = "None",
@@ -37,7 +38,8 @@ public static class ServiceBuilder
         var name = cluster.Metadata.Name!;
         return new Service
         {
-            Metadata = ClusterLabels.Meta(cluster, VectorClusterNames.ClientService(name), ClusterLabels.ShardComponent),
+            Metadata = ClusterLabels.Meta(
+                cluster, VectorClusterNames.ClientService(name), ClusterLabels.ShardComponent),
             Spec = new ServiceSpec
             {
                 Type = "ClusterIP",

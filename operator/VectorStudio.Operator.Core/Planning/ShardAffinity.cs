@@ -25,23 +25,33 @@ public static class ShardAffinity
             return null;
         }
 
-        return new Affinity { NodeAffinity = user?.NodeAffinity, PodAffinity = user?.PodAffinity, PodAntiAffinity = anti };
+        return new Affinity
+        {
+            NodeAffinity = user?.NodeAffinity,
+            PodAffinity = user?.PodAffinity,
+            PodAntiAffinity = anti,
+        };
     }
 
     private static PodAntiAffinity? Spread(string cluster, int shard, AntiAffinityMode mode)
     {
         var term = new PodAffinityTerm
         {
-            LabelSelector = new LabelSelector { MatchLabels = ClusterLabels.Selector(cluster, ClusterLabels.ShardComponent, shard) },
+            LabelSelector = new LabelSelector
+            {
+                MatchLabels = ClusterLabels.Selector(cluster, ClusterLabels.ShardComponent, shard),
+            },
             TopologyKey = HostnameTopologyKey,
         };
         return mode switch
         {
             AntiAffinityMode.Preferred => new PodAntiAffinity
             {
-                PreferredDuringSchedulingIgnoredDuringExecution = [new WeightedPodAffinityTerm { Weight = 100, PodAffinityTerm = term }],
+                PreferredDuringSchedulingIgnoredDuringExecution =
+                    [new WeightedPodAffinityTerm { Weight = 100, PodAffinityTerm = term }],
             },
-            AntiAffinityMode.Required => new PodAntiAffinity { RequiredDuringSchedulingIgnoredDuringExecution = [term] },
+            AntiAffinityMode.Required =>
+                new PodAntiAffinity { RequiredDuringSchedulingIgnoredDuringExecution = [term] },
             AntiAffinityMode.None => null,
         };
     }

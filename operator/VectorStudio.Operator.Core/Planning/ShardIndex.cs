@@ -16,7 +16,9 @@ public static class ShardIndex
             && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : null;
     }
 
-    /// <summary>Names of this cluster's shard StatefulSets with an index at or above <paramref name="shards"/>.</summary>
+    /// <summary>
+    /// Names of this cluster's shard StatefulSets with an index at or above <paramref name="shards"/>.
+    /// </summary>
     public static IEnumerable<string> Above(string cluster, int shards, IEnumerable<StatefulSet> observed)
         => observed
             .Where(s => s.Metadata.Labels?.GetValueOrDefault(ClusterLabels.Instance) == cluster && Of(s) >= shards)

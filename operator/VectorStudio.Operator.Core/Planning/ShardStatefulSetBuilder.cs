@@ -46,7 +46,10 @@ public static class ShardStatefulSetBuilder
             {
                 Replicas = spec.ReplicasPerShard,
                 ServiceName = VectorClusterNames.HeadlessService(name),
-                Selector = new LabelSelector { MatchLabels = ClusterLabels.Selector(name, ClusterLabels.ShardComponent, shard) },
+                Selector = new LabelSelector
+                {
+                    MatchLabels = ClusterLabels.Selector(name, ClusterLabels.ShardComponent, shard),
+                },
                 PodManagementPolicy = "Parallel",
                 UpdateStrategy = new StatefulSetUpdateStrategy { Type = "RollingUpdate" },
                 PersistentVolumeClaimRetentionPolicy = new StatefulSetPersistentVolumeClaimRetentionPolicy
@@ -91,7 +94,11 @@ public static class ShardStatefulSetBuilder
             Containers = [NodeContainer(spec)],
             Volumes =
             [
-                new Volume { Name = TopologyVolume, ConfigMap = new ConfigMapVolumeSource { Name = VectorClusterNames.TopologyConfigMap(name) } },
+                new Volume
+                {
+                    Name = TopologyVolume,
+                    ConfigMap = new ConfigMapVolumeSource { Name = VectorClusterNames.TopologyConfigMap(name) },
+                },
                 new Volume { Name = TmpVolume, EmptyDir = new EmptyDirVolumeSource() },
             ],
         };
@@ -138,14 +145,23 @@ public static class ShardStatefulSetBuilder
 
     private static IEnumerable<EnvVar> NodeEnv(V1Alpha1VectorCluster.ClusterSpec spec)
     {
-        yield return new EnvVar { Name = "POD_NAME", ValueFrom = new EnvVarSource { FieldRef = new ObjectFieldSelector { FieldPath = "metadata.name" } } };
-        yield return new EnvVar { Name = "POD_NAMESPACE", ValueFrom = new EnvVarSource { FieldRef = new ObjectFieldSelector { FieldPath = "metadata.namespace" } } };
+        yield return FieldEnv("POD_NAME", "metadata.name");
+        yield return FieldEnv("POD_NAMESPACE", "metadata.namespace");
         yield return new EnvVar
         {
             Name = "VECTORSTUDIO_AUTH_TOKEN",
-            ValueFrom = new EnvVarSource { SecretKeyRef = new KeySelector { Name = spec.Auth!.SecretName!, Key = AuthTokenKey } },
+            ValueFrom = new EnvVarSource
+            {
+                SecretKeyRef = new KeySelector { Name = spec.Auth!.SecretName!, Key = AuthTokenKey },
+            },
         };
     }
+
+    private static EnvVar FieldEnv(string name, string path) => new()
+    {
+        Name = name,
+        ValueFrom = new EnvVarSource { FieldRef = new ObjectFieldSelector { FieldPath = path } },
+    };
 
     private static PersistentVolumeClaim ClaimTemplate(StorageSpec storage) => new()
     {

@@ -38,7 +38,8 @@ public static class TopologyConfigMapBuilder
                 .Select(o => VectorClusterNames.ShardPod(name, s, o)).ToList();
             return new TopologyShard(s, pods, [.. pods.Select(p => $"{p}.{domain}:{spec.Node!.GrpcPort}")]);
         }).ToList();
-        return new TopologyDocument(name, cluster.Metadata.Generation ?? 0, spec.Shards.Value, spec.ReplicasPerShard!.Value,
+        return new TopologyDocument(
+            name, cluster.Metadata.Generation ?? 0, spec.Shards.Value, spec.ReplicasPerShard!.Value,
             spec.Sharding!.Strategy!.Value, spec.Sharding.VirtualNodes!.Value, spec.Replication!.Mode!.Value,
             spec.Replication.MinReplicas!.Value, members);
     }

@@ -61,7 +61,8 @@ public static class ClusterStatusCalculator
         string name, V1Alpha1VectorCluster.ClusterSpec spec, ObservedCluster observed)
     {
         var byIndex = observed.StatefulSets
-            .Where(s => s.Metadata.Labels?.GetValueOrDefault(ClusterLabels.Instance) == name && ShardIndex.Of(s) is not null)
+            .Where(s => s.Metadata.Labels?.GetValueOrDefault(ClusterLabels.Instance) == name)
+            .Where(s => ShardIndex.Of(s) is not null)
             .GroupBy(s => ShardIndex.Of(s)!.Value)
             .ToDictionary(g => g.Key, g => g.First());
         var count = Math.Max(spec.Shards!.Value, byIndex.Count == 0 ? 0 : byIndex.Keys.Max() + 1);
@@ -75,14 +76,19 @@ public static class ClusterStatusCalculator
         var degraded = verdict.Conditions(generation).First(c => c.Type == ConditionTypes.Degraded);
         return
         [
-            ConditionSet.Make(ConditionTypes.Ready, ConditionStatus.False, ConditionReasons.InvalidSpec, message, generation),
-            ConditionSet.Make(ConditionTypes.Progressing, ConditionStatus.False, ConditionReasons.InvalidSpec, message, generation),
+            ConditionSet.Make(
+                ConditionTypes.Ready, ConditionStatus.False, ConditionReasons.InvalidSpec, message, generation),
+            ConditionSet.Make(
+                ConditionTypes.Progressing, ConditionStatus.False, ConditionReasons.InvalidSpec, message, generation),
             degraded,
         ];
     }
 
     private static List<ShardStatus> ShardStatuses(
-        string name, List<ShardObservation> shards, ObservedCluster observed, V1Alpha1VectorCluster.ClusterStatus? previous)
+        string name,
+        List<ShardObservation> shards,
+        ObservedCluster observed,
+        V1Alpha1VectorCluster.ClusterStatus? previous)
         => [.. shards.Where(s => s.Exists || s.Desired > 0).Select(s =>
         {
             var before = previous?.Shards?.FirstOrDefault(p => p.Index == s.Index);
@@ -101,7 +107,10 @@ public static class ClusterStatusCalculator
         })];
 
     private static long VectorCount(
-        string name, List<ShardObservation> shards, ObservedCluster observed, V1Alpha1VectorCluster.ClusterStatus? previous)
+        string name,
+        List<ShardObservation> shards,
+        ObservedCluster observed,
+        V1Alpha1VectorCluster.ClusterStatus? previous)
     {
         if (observed.NodeReports.Count == 0)
         {
@@ -112,7 +121,8 @@ public static class ClusterStatusCalculator
         return shards.Where(s => s.Desired > 0).Sum(s =>
         {
             var reports = Reports(name, s.Index, observed).ToList();
-            return reports.FirstOrDefault(r => r.IsPrimary)?.VectorCount ?? (reports.Count == 0 ? 0 : reports.Max(r => r.VectorCount));
+            return reports.FirstOrDefault(r => r.IsPrimary)?.VectorCount
+                ?? (reports.Count == 0 ? 0 : reports.Max(r => r.VectorCount));
         });
     }
 

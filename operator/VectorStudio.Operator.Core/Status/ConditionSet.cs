@@ -7,7 +7,8 @@ namespace VectorStudio.Operator.Core.Status;
 /// <summary>Conditions with stable transition times: a condition keeps its time until its status changes.</summary>
 public static class ConditionSet
 {
-    public static ClusterCondition Make(string type, ConditionStatus status, string reason, string message, long? generation)
+    public static ClusterCondition Make(
+        string type, ConditionStatus status, string reason, string message, long? generation)
         => new() { Type = type, Status = status, Reason = reason, Message = message, ObservedGeneration = generation };
 
     /// <summary>
@@ -23,7 +24,9 @@ public static class ConditionSet
         foreach (var c in next)
         {
             var before = previous?.FirstOrDefault(p => p.Type == c.Type);
-            c.LastTransitionTime = before is not null && before.Status == c.Status ? before.LastTransitionTime ?? now : now;
+            c.LastTransitionTime = before is not null && before.Status == c.Status
+                ? before.LastTransitionTime ?? now
+                : now;
             result.Add(c);
         }
 

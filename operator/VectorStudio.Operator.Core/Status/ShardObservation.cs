@@ -8,7 +8,7 @@ namespace VectorStudio.Operator.Core.Status;
 /// <param name="Index">Shard index.</param>
 /// <param name="Exists">Its StatefulSet exists.</param>
 /// <param name="Desired">Replicas the spec asks for (0 for a shard above the spec's count).</param>
-/// <param name="SpecReplicas">Replicas the StatefulSet's own spec asks for (differs from Desired until applied).</param>
+/// <param name="SpecReplicas">Replicas the StatefulSet's own spec asks for (Desired once applied).</param>
 /// <param name="Replicas">Pods the StatefulSet has.</param>
 /// <param name="Ready">Ready pods.</param>
 /// <param name="RollingOut">The StatefulSet has not finished applying its latest template.</param>

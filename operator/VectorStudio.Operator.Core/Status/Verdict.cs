@@ -43,10 +43,11 @@ internal sealed record Verdict(
         if (missing.Count > 0 || unavailable.Count > 0)
         {
             return served
-                ? new(ClusterPhase.Degraded, ConditionReasons.ShardUnavailable, problems, progress.Reason, progress.Message,
-                    ConditionReasons.ShardUnavailable)
+                ? new(ClusterPhase.Degraded, ConditionReasons.ShardUnavailable, problems, progress.Reason,
+                    progress.Message, ConditionReasons.ShardUnavailable)
                 : new(ClusterPhase.Provisioning, ConditionReasons.ReplicasNotReady, problems,
-                    ConditionReasons.Provisioning, "waiting for every shard to have a ready replica: " + problems, null);
+                    ConditionReasons.Provisioning, "waiting for every shard to have a ready replica: " + problems,
+                    null);
         }
 
         if (shortOfReplicas.Count == 0 && !embedderShort && progress.Reason is null)
@@ -56,7 +57,9 @@ internal sealed record Verdict(
                 "everything observed matches the spec", null);
         }
 
-        var notReadyReason = shortOfReplicas.Count > 0 ? ConditionReasons.ReplicasNotReady : ConditionReasons.EmbedderNotReady;
+        var notReadyReason = shortOfReplicas.Count > 0
+            ? ConditionReasons.ReplicasNotReady
+            : ConditionReasons.EmbedderNotReady;
         if (progress.Reason is not null)
         {
             return new(ClusterPhase.Updating, notReadyReason, problems.Length > 0 ? problems : progress.Message,
@@ -64,21 +67,25 @@ internal sealed record Verdict(
         }
 
         return served
-            ? new(ClusterPhase.Degraded, notReadyReason, problems, null, "everything observed matches the spec", notReadyReason)
+            ? new(ClusterPhase.Degraded, notReadyReason, problems, null, "everything observed matches the spec",
+                notReadyReason)
             : new(ClusterPhase.Provisioning, notReadyReason, problems, ConditionReasons.Provisioning,
                 "waiting for replicas: " + problems, null);
     }
 
     public List<ClusterCondition> Conditions(long? generation) =>
     [
-        ConditionSet.Make(ConditionTypes.Ready, Phase == ClusterPhase.Ready ? ConditionStatus.True : ConditionStatus.False,
-            ReadyReason, Message, generation),
-        ConditionSet.Make(ConditionTypes.Progressing, ProgressReason is null ? ConditionStatus.False : ConditionStatus.True,
+        ConditionSet.Make(
+            ConditionTypes.Ready, Status(Phase == ClusterPhase.Ready), ReadyReason, Message, generation),
+        ConditionSet.Make(
+            ConditionTypes.Progressing, Status(ProgressReason is not null),
             ProgressReason ?? ConditionReasons.RolloutComplete, ProgressMessage, generation),
-        ConditionSet.Make(ConditionTypes.Degraded, DegradedReason is null ? ConditionStatus.False : ConditionStatus.True,
-            DegradedReason ?? ConditionReasons.AsExpected, DegradedReason is null ? "no shard or embedder is short" : Message,
-            generation),
+        ConditionSet.Make(
+            ConditionTypes.Degraded, Status(DegradedReason is not null), DegradedReason ?? ConditionReasons.AsExpected,
+            DegradedReason is null ? "no shard or embedder is short" : Message, generation),
     ];
+
+    private static ConditionStatus Status(bool value) => value ? ConditionStatus.True : ConditionStatus.False;
 
     private static (string? Reason, string Message) Progress(
         List<ShardObservation> wanted, List<ShardObservation> missing, List<ShardObservation> retained)
@@ -99,11 +106,13 @@ internal sealed record Verdict(
         var rolling = wanted.Where(s => s.RollingOut).ToList();
         if (rolling.Count > 0)
         {
-            return (ConditionReasons.RollingUpdate, "replacing pods of shards " + string.Join(", ", rolling.Select(s => s.Index)));
+            return (ConditionReasons.RollingUpdate,
+                "replacing pods of shards " + string.Join(", ", rolling.Select(s => s.Index)));
         }
 
         return retained.Count > 0
-            ? (ConditionReasons.ShardRemovalPending, $"shards {string.Join(", ", retained.Select(s => s.Index))} are above "
+            ? (ConditionReasons.ShardRemovalPending,
+                $"shards {string.Join(", ", retained.Select(s => s.Index))} are above "
                 + $"the shard count ({wanted.Count}) and still hold data; they are kept until the rebalance controller "
                 + "has moved it")
             : (null, "everything observed matches the spec");

@@ -16,7 +16,8 @@ public static class GenerateCommand
 
     public static int Rbac(string dir, TextWriter stdout, TextWriter stderr) => Write(
         [
-            (Path.Combine(dir, Path.GetFileName(GeneratedArtifacts.RulesPath)), GeneratedArtifacts.RenderRules(OperatorRbac.Rules)),
+            (Path.Combine(dir, Path.GetFileName(GeneratedArtifacts.RulesPath)),
+                GeneratedArtifacts.RenderRules(OperatorRbac.Rules)),
             (Path.Combine(dir, Path.GetFileName(GeneratedArtifacts.LeaderElectionRulesPath)),
                 GeneratedArtifacts.RenderRules(OperatorRbac.LeaderElectionRules)),
         ],

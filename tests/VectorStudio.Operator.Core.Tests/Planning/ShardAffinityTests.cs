@@ -11,7 +11,8 @@ public sealed class ShardAffinityTests
     [Fact]
     public void Build_Should_PreferSpreadingAShardOverHosts_When_NothingIsGiven()
     {
-        var affinity = ShardAffinity.Build("demo", 2, new PodTemplateOverrides { AntiAffinity = AntiAffinityMode.Preferred })!;
+        var affinity = ShardAffinity.Build("demo", 2,
+            new PodTemplateOverrides { AntiAffinity = AntiAffinityMode.Preferred })!;
 
         var term = Assert.Single(affinity.PodAntiAffinity!.PreferredDuringSchedulingIgnoredDuringExecution!);
         Assert.Equal(100, term.Weight);
@@ -23,7 +24,8 @@ public sealed class ShardAffinityTests
     [Fact]
     public void Build_Should_RequireSpreading_When_ModeIsRequired()
     {
-        var affinity = ShardAffinity.Build("demo", 0, new PodTemplateOverrides { AntiAffinity = AntiAffinityMode.Required })!;
+        var affinity = ShardAffinity.Build("demo", 0,
+            new PodTemplateOverrides { AntiAffinity = AntiAffinityMode.Required })!;
 
         Assert.Single(affinity.PodAntiAffinity!.RequiredDuringSchedulingIgnoredDuringExecution!);
     }
@@ -37,7 +39,10 @@ public sealed class ShardAffinityTests
     [Fact]
     public void Build_Should_UseTheUsersAntiAffinity_When_TheSpecGivesOne()
     {
-        var mine = new PodAntiAffinity { RequiredDuringSchedulingIgnoredDuringExecution = [new PodAffinityTerm { TopologyKey = "zone" }] };
+        var mine = new PodAntiAffinity
+        {
+            RequiredDuringSchedulingIgnoredDuringExecution = [new PodAffinityTerm { TopologyKey = "zone" }],
+        };
 
         var affinity = ShardAffinity.Build("demo", 0, new PodTemplateOverrides
         {

@@ -26,17 +26,27 @@ public sealed class ShardStatefulSetBuilderTests
         Assert.Equal(3, sts.Spec.Replicas);
         Assert.Equal("1", sts.Spec.Selector.MatchLabels![ClusterLabels.Shard]);
         Assert.DoesNotContain(ClusterLabels.ManagedBy, sts.Spec.Selector.MatchLabels.Keys);
-        Assert.All(sts.Spec.Selector.MatchLabels, kv => Assert.Equal(kv.Value, sts.Spec.Template.Metadata.Labels![kv.Key]));
+        Assert.All(sts.Spec.Selector.MatchLabels,
+            kv => Assert.Equal(kv.Value, sts.Spec.Template.Metadata.Labels![kv.Key]));
     }
 
     [Fact]
     public void Build_Should_WireTheNodesOptions_When_PortsAndExtraArgsAreGiven()
     {
-        var sts = Build(new() { Node = new() { GrpcPort = 7000, HttpPort = 7001, ExtraArgs = ["--search-threads", "2"] } });
+        var sts = Build(new()
+        {
+            Node = new()
+            {
+                GrpcPort = 7000,
+                HttpPort = 7001,
+                ExtraArgs = ["--search-threads", "2"]
+            }
+        });
         var c = sts.Spec!.Template.Spec.Containers[0];
 
         Assert.Equal(
-            ["--data-dir", "/data", "--bind", "0.0.0.0", "--grpc-port", "7000", "--http-port", "7001", "--node-id", "$(POD_NAME)",
+            ["--data-dir", "/data", "--bind", "0.0.0.0", "--grpc-port", "7000", "--http-port", "7001", "--node-id",
+                "$(POD_NAME)",
                 "--search-threads", "2"],
             c.Args);
         Assert.Equal("metadata.name", c.Env!.Single(e => e.Name == "POD_NAME").ValueFrom!.FieldRef!.FieldPath);
@@ -65,9 +75,21 @@ public sealed class ShardStatefulSetBuilderTests
     [Theory]
     [InlineData(StorageDeletePolicy.Retain, "Retain")]
     [InlineData(StorageDeletePolicy.Delete, "Delete")]
-    public void Build_Should_MapTheDeletePolicyToTheClaimRetentionPolicy_When_Set(StorageDeletePolicy policy, string expected)
+    public void Build_Should_MapTheDeletePolicyToTheClaimRetentionPolicy_When_Set(StorageDeletePolicy policy,
+        string expected)
     {
-        var sts = Build(new() { Node = new() { Storage = new() { DeletePolicy = policy, Size = "5Gi", StorageClassName = "ssd" } } });
+        var sts = Build(new()
+        {
+            Node = new()
+            {
+                Storage = new()
+                {
+                    DeletePolicy = policy,
+                    Size = "5Gi",
+                    StorageClassName = "ssd"
+                }
+            }
+        });
 
         Assert.Equal(expected, sts.Spec!.PersistentVolumeClaimRetentionPolicy!.WhenDeleted);
         Assert.Equal("Retain", sts.Spec.PersistentVolumeClaimRetentionPolicy.WhenScaled);

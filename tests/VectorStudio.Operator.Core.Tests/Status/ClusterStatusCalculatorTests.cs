@@ -107,7 +107,8 @@ public sealed class ClusterStatusCalculatorTests
         var ready = Condition(s, ConditionTypes.Ready);
         Assert.Equal(ConditionReasons.InvalidSpec, ready.Reason);
         Assert.Contains("nothing was changed", ready.Message, StringComparison.Ordinal);
-        Assert.Contains("spec.node.storage.size 'lots' is not a positive quantity; use e.g. 10Gi", ready.Message, StringComparison.Ordinal);
+        Assert.Contains("spec.node.storage.size 'lots' is not a positive quantity; use e.g. 10Gi", ready.Message,
+            StringComparison.Ordinal);
         Assert.Equal(ConditionStatus.False, Condition(s, ConditionTypes.Progressing).Status);
         Assert.Equal(3, Assert.Single(s.Shards!).ReadyReplicas);
     }
@@ -200,7 +201,8 @@ public sealed class ClusterStatusCalculatorTests
     public void Compute_Should_CarryOverConditionsItDoesNotOwn_When_RebalancingIsSet()
     {
         var cluster = TwoByThree(ClusterPhase.Ready);
-        cluster.Status!.Conditions = [new ClusterCondition { Type = ConditionTypes.Rebalancing, Status = ConditionStatus.True, LastTransitionTime = T0 }];
+        cluster.Status!.Conditions = [new ClusterCondition { Type = ConditionTypes.Rebalancing,
+            Status = ConditionStatus.True, LastTransitionTime = T0 }];
 
         var s = ClusterStatusCalculator.Compute(cluster, ObservedCluster.Empty, T1);
 
@@ -211,7 +213,12 @@ public sealed class ClusterStatusCalculatorTests
     [Fact]
     public void Compute_Should_NotBeReady_When_TheEmbedderIsShortOfReplicas()
     {
-        var cluster = Fixtures.Cluster(new() { Shards = 1, ReplicasPerShard = 1, Embedder = new() { Replicas = 2, Model = new() { Uri = "file:///m" } } });
+        var cluster = Fixtures.Cluster(new()
+        {
+            Shards = 1,
+            ReplicasPerShard = 1,
+            Embedder = new() { Replicas = 2, Model = new() { Uri = "file:///m" } }
+        });
         var observed = Fixtures.Observed(Fixtures.Sts("demo", 0, 1, 1)) with
         {
             Embedder = new Deployment { Status = new DeploymentStatus { ReadyReplicas = 1 } },
