@@ -2,4 +2,4 @@
 
 using VectorStudio.Operator.Commands;
 
-return CommandLine.Run(args, Console.Out, Console.Error);
+return await CommandLine.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);

@@ -16,12 +16,23 @@ public static class CommandLine
         Usage: vector-studio-operator <command> [options]
 
         Commands:
+          run [options]            run the controller (run --help lists the options: kubeconfig or
+                                   in-cluster, watch namespace, leader election, ports, log level)
           generate [--repo DIR]    write every generated file under the repository root DIR (default .):
                                    crds/, charts/vector-studio/crds/, charts/vector-studio/files/rbac/
           crds [--output DIR]      write the VectorCluster CRD manifest into DIR (default crds)
           rbac [--output DIR]      write the operator's RBAC rules into DIR (default charts/vector-studio/files/rbac)
           help                     this text
         """;
+
+    /// <summary>Dispatches any command; <c>run</c> serves until SIGTERM or <paramref name="ct"/>.</summary>
+    public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return args.Count > 0 && args[0] == "run"
+            ? RunCommand.RunAsync([.. args.Skip(1)], stdout, stderr, Environment.GetEnvironmentVariables(), ct)
+            : Task.FromResult(Run(args, stdout, stderr));
+    }
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -41,7 +52,8 @@ public static class CommandLine
             "crds" => WithOption(args, "--output", "crds", stderr, dir => GenerateCommand.Crds(dir, stdout, stderr)),
             "rbac" => WithOption(args, "--output", "charts/vector-studio/files/rbac", stderr,
                 dir => GenerateCommand.Rbac(dir, stdout, stderr)),
-            _ => Fail(stderr, $"unknown command '{command}'; accepted: generate, crds, rbac, help"),
+            "run" => Fail(stderr, "run is a long-running command: call RunAsync"),
+            _ => Fail(stderr, $"unknown command '{command}'; accepted: run, generate, crds, rbac, help"),
         };
     }
 
