@@ -15,6 +15,8 @@ public sealed class CliContext(GrpcChannel channel, TextWriter output, TextWrite
 
     public PointsClient Points { get; } = new(channel);
 
+    public SnapshotsClient Snapshots { get; } = new(channel);
+
     public TextWriter Output { get; } = output;
 
     public TextWriter Error { get; } = error;

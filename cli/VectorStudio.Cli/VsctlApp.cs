@@ -22,6 +22,7 @@ public static class VsctlApp
 
         Commands:
           collections create NAME --dim N [--metric cosine|dot|l2] [--index flat|hnsw] [--m N] [--ef-construct N] [--ef N] [--int8]
+                             [--fsync always|interval] [--fsync-interval-ms N]
           collections list | info NAME | delete NAME
           import COLLECTION FILE [--format jsonl|fvecs|bvecs|npy] [--batch N] [--first-id N] [--stream]
           upsert COLLECTION --id ID --vector 0.1,0.2,... [--payload JSON]
@@ -32,6 +33,9 @@ public static class VsctlApp
           delete COLLECTION (--ids 1,2,a | --filter JSON|@FILE)
           scroll COLLECTION [--filter JSON|@FILE] [--limit N] [--with-vectors]
           demo [--collection NAME] [--points N]
+          snapshot create COLLECTION | list [COLLECTION]
+          snapshot download COLLECTION FILE [--name SNAPSHOT]
+          snapshot restore FILE [--collection NAME] [--replace]
 
         Ids: all digits = numeric id, anything else = string id.
         Exit codes: 0 ok, 1 server error, 2 usage error, 3 bad input file, 4 server unreachable or deadline expired.
@@ -96,6 +100,7 @@ public static class VsctlApp
         "delete" => PointsCommands.DeleteAsync(ctx, cl),
         "scroll" => PointsCommands.ScrollAsync(ctx, cl),
         "demo" => DemoCommand.RunAsync(ctx, cl),
+        "snapshot" or "snapshots" => SnapshotCommands.RunAsync(ctx, cl),
         var other => throw new UsageException($"unknown command '{other}'"),
     };
 }
