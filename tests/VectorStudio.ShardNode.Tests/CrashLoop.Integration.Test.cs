@@ -109,7 +109,7 @@ public sealed class CrashLoopIntegrationTests(ITestOutputHelper output) : IDispo
         }
     }
 
-    private static bool Same(IReadOnlyDictionary<ulong, float?> a, IReadOnlyDictionary<ulong, float?> b) =>
+    private static bool Same(Dictionary<ulong, float?> a, Dictionary<ulong, float?> b) =>
         a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && Nullable.Equals(v, p.Value));
 
     private static string Diff(IReadOnlyDictionary<ulong, float?> expected, IReadOnlyDictionary<ulong, float?> actual) =>

@@ -1,7 +1,6 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
 using VectorStudio.Contracts.V1;
-using VectorStudio.Rpc;
 using VectorStudio.Tests;
 
 namespace VectorStudio.ShardNode.Tests;

@@ -47,15 +47,40 @@ public sealed class SmallFilesystem : IAsyncDisposable
             return "needs Linux (tmpfs)";
         }
 
+        // Synchronous: an attribute constructor cannot await.
+        var path = Directory.CreateTempSubdirectory("vs-smallfs-probe-").FullName;
         try
         {
-            var fs = MountAsync(1).GetAwaiter().GetResult();
-            fs.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            var (code, error) = Run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", path);
+            if (code != 0)
+            {
+                return $"cannot mount a tmpfs here (needs root and CAP_SYS_ADMIN): mount exited {code}: {error.Trim()}";
+            }
+
+            Run("umount", path);
             return null;
         }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or IOException)
+        catch (System.ComponentModel.Win32Exception e)
         {
-            return $"cannot mount a tmpfs here (needs root and CAP_SYS_ADMIN): {e.Message}";
+            return $"cannot mount a tmpfs here: {e.Message}";
         }
+        finally
+        {
+            Directory.Delete(path);
+        }
+    }
+
+    private static (int Code, string Error) Run(string file, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, error);
     }
 }

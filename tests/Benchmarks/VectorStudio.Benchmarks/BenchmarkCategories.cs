@@ -8,4 +8,5 @@ public static class BenchmarkCategories
     public const string Distance = "Distance";
     public const string Search = "Search";
     public const string Grpc = "Grpc";
+    public const string Wal = "Wal";
 }
