@@ -13,8 +13,12 @@ public sealed partial class WriteAheadLog
     private readonly List<(long Lsn, TaskCompletionSource Done)> _waiters = [];
     private readonly Task _flusher;
     private long _durableLsn;
+    private long _syncs;
     private long _syncDueTicks = long.MaxValue;
     private int _signalled;
+
+    /// <summary>fsyncs the flusher has issued (with group commit, fewer than the records they covered).</summary>
+    public long SyncCount => Interlocked.Read(ref _syncs);
 
     /// <summary>
     /// Completes once record <paramref name="lsn"/> is durable under <paramref name="durability"/>: for Always,
@@ -123,6 +127,7 @@ public sealed partial class WriteAheadLog
             {
                 // Older segments were synced when they were closed; this one holds everything after them.
                 segment.Sync();
+                Interlocked.Increment(ref _syncs);
             }
             catch (Exception e) when (e is IOException or ObjectDisposedException)
             {
