@@ -79,7 +79,19 @@ public sealed partial class DurableStore : IDisposable
         }
 
         var skipped = 0L;
-        var read = WalReader.Read(_options.WalDirectory, _options.Repair, _log, record => skipped += Replay(record) ? 0 : 1);
+        var read = WalReader.Read(
+            _options.WalDirectory,
+            _options.Repair,
+            _log,
+            record => skipped += Replay(record) ? 0 : 1,
+            (op, name, lsn) =>
+            {
+                // The same decision Replay makes, taken before decoding: covered records cost only their CRC.
+                var exists = Database.TryGetCollection(name, out var collection);
+                var wanted = op == WalOp.CreateCollection ? !exists : exists && collection!.LastLsn < lsn;
+                skipped += wanted ? 0 : 1;
+                return wanted;
+            });
         RemoveSnapshotsOfDroppedCollections();
         var nextLsn = Math.Max(read.LastLsn, maxLsn) + 1;
         _wal = WriteAheadLog.Open(_options.WalDirectory, nextLsn, read.Segments, _options.Wal);

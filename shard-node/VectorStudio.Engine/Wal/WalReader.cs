@@ -20,14 +20,23 @@ public static class WalReader
 {
     /// <summary>Reads every segment in <paramref name="directory"/>; see the remarks for what it repairs.</summary>
     /// <exception cref="EngineException">Corrupted: a bad record in the middle, with repair off.</exception>
-    public static WalReadResult Read(string directory, bool repair, Action<string> log, Action<WalRecord> apply)
+    /// <param name="directory">The log's directory.</param>
+    /// <param name="repair">Cut the log at a corruption in the middle instead of throwing.</param>
+    /// <param name="log">Receives one line per truncation or deletion.</param>
+    /// <param name="apply">Receives every valid record that <paramref name="wanted"/> accepts, in LSN order.</param>
+    /// <param name="wanted">
+    /// Given op, collection and LSN of a valid record, whether to decode and apply it; null: all. Records it
+    /// refuses (those a snapshot covers) are checked (CRC, LSN) but not decoded, which is most of replay's cost.
+    /// </param>
+    public static WalReadResult Read(
+        string directory, bool repair, Action<string> log, Action<WalRecord> apply, Func<WalOp, string, long, bool>? wanted = null)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(apply);
         var files = System.IO.Directory.Exists(directory)
             ? System.IO.Directory.GetFiles(directory, "*" + WalFormat.SegmentExtension).Order(StringComparer.Ordinal).ToList()
             : [];
-        var state = new ReadState(log, apply, repair);
+        var state = new ReadState(log, apply, repair) { Wanted = wanted };
         for (var k = 0; k < files.Count; k++)
         {
             var isLast = k == files.Count - 1;
@@ -82,7 +91,8 @@ public static class WalReader
         {
             var problem = Check(bytes, offset, expected, out var length);
             WalRecord? record = null;
-            if (problem is null)
+            var skip = problem is null && state.Wanted is { } wanted && !Wanted(bytes.AsSpan(offset + WalFormat.RecordPrefixSize, length), expected, wanted);
+            if (problem is null && !skip)
             {
                 try
                 {
@@ -108,16 +118,34 @@ public static class WalReader
                 return Corrupt(state, path, firstLsn, offset, bytes.Length, problem, isLast);
             }
 
-            state.Apply(record!);
+            if (!skip)
+            {
+                state.Apply(record!);
+            }
+
             state.Records++;
-            state.FirstLsn = state.FirstLsn == 0 ? record!.Lsn : state.FirstLsn;
-            state.LastLsn = record!.Lsn;
+            state.FirstLsn = state.FirstLsn == 0 ? expected : state.FirstLsn;
+            state.LastLsn = expected;
             expected++;
             offset += WalFormat.RecordPrefixSize + length;
         }
 
         state.Segments.Add(new WalSegmentInfo(path, firstLsn, bytes.Length));
         return true;
+    }
+
+    /// <summary>Asks the caller about a checked record from its op and collection name alone (no decoding).</summary>
+    private static bool Wanted(ReadOnlySpan<byte> body, long lsn, Func<WalOp, string, long, bool> wanted)
+    {
+        const int OpOffset = WalFormat.RecordFixedSize - 1;
+        var nameLength = BinaryPrimitives.ReadUInt16LittleEndian(body[(OpOffset + 1)..]);
+        if (OpOffset + 3 + nameLength > body.Length)
+        {
+            return true; // let the decoder report it
+        }
+
+        var name = System.Text.Encoding.UTF8.GetString(body.Slice(OpOffset + 3, nameLength));
+        return wanted((WalOp)body[OpOffset], name, lsn);
     }
 
     /// <summary>Null when a valid record of LSN <paramref name="expectedLsn"/> starts at the offset, else why not.</summary>
@@ -239,6 +267,8 @@ public static class WalReader
         public Action<WalRecord> Apply { get; } = apply;
 
         public bool Repair { get; } = repair;
+
+        public Func<WalOp, string, long, bool>? Wanted { get; init; }
 
         public List<WalSegmentInfo> Segments { get; } = [];
 
