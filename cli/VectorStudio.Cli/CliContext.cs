@@ -16,6 +16,7 @@ public sealed class CliContext(GrpcChannel channel, TextWriter output, TextWrite
     public PointsClient Points { get; } = new(channel);
 
     public EmbedderClient Embedder { get; } = new(channel);
+    public SnapshotsClient Snapshots { get; } = new(channel);
 
     public TextWriter Output { get; } = output;
 

@@ -22,6 +22,7 @@ public static class VsctlApp
 
         Commands:
           collections create NAME --dim N [--metric cosine|dot|l2] [--index flat|hnsw] [--m N] [--ef-construct N] [--ef N] [--int8]
+                             [--fsync always|interval] [--fsync-interval-ms N]
           collections list | info NAME | delete NAME
           import COLLECTION FILE [--format jsonl|fvecs|bvecs|npy] [--batch N] [--first-id N] [--stream]
           upsert COLLECTION --id ID --vector 0.1,0.2,... [--payload JSON]
@@ -34,6 +35,9 @@ public static class VsctlApp
           demo [--collection NAME] [--points N]
           embed TEXT... [--file FILE]                      (against an embedder node: --addr its gRPC port)
           model info | model load DIR [--device cpu|cuda|cuda:N|auto]
+          snapshot create COLLECTION | list [COLLECTION]
+          snapshot download COLLECTION FILE [--name SNAPSHOT]
+          snapshot restore FILE [--collection NAME] [--replace]
 
         Ids: all digits = numeric id, anything else = string id.
         Exit codes: 0 ok, 1 server error, 2 usage error, 3 bad input file, 4 server unreachable or deadline expired.
@@ -100,6 +104,7 @@ public static class VsctlApp
         "demo" => DemoCommand.RunAsync(ctx, cl),
         "embed" => EmbedderCommands.EmbedAsync(ctx, cl),
         "model" => EmbedderCommands.ModelAsync(ctx, cl),
+        "snapshot" or "snapshots" => SnapshotCommands.RunAsync(ctx, cl),
         var other => throw new UsageException($"unknown command '{other}'"),
     };
 }

@@ -20,6 +20,9 @@ public static class VectorStudioMethods
     public static readonly Google.Protobuf.Reflection.ServiceDescriptor EmbedderAdminService =
         EmbedderAdminReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("EmbedderAdmin");
 
+    public static readonly Google.Protobuf.Reflection.ServiceDescriptor SnapshotsService =
+        SnapshotsReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("Snapshots");
+
     public static readonly Method<CreateCollectionRequest, CollectionInfo> CreateCollection =
         Method<CreateCollectionRequest, CollectionInfo>.Create(CollectionsService, "Create");
 
@@ -61,4 +64,16 @@ public static class VectorStudioMethods
 
     public static readonly Method<LoadModelRequest, ModelInfo> LoadModel =
         Method<LoadModelRequest, ModelInfo>.Create(EmbedderAdminService, "LoadModel");
+
+    public static readonly Method<CreateSnapshotRequest, SnapshotDescription> CreateSnapshot =
+        Method<CreateSnapshotRequest, SnapshotDescription>.Create(SnapshotsService, "Create");
+
+    public static readonly Method<ListSnapshotsRequest, ListSnapshotsResponse> ListSnapshots =
+        Method<ListSnapshotsRequest, ListSnapshotsResponse>.Create(SnapshotsService, "List");
+
+    public static readonly Method<DownloadSnapshotRequest, SnapshotChunk> DownloadSnapshot =
+        Method<DownloadSnapshotRequest, SnapshotChunk>.Create(SnapshotsService, "Download");
+
+    public static readonly Method<RestoreSnapshotChunk, CollectionInfo> RestoreSnapshot =
+        Method<RestoreSnapshotChunk, CollectionInfo>.Create(SnapshotsService, "Restore");
 }

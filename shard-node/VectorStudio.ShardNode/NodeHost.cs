@@ -27,10 +27,12 @@ public sealed class NodeHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly IDisposable[] _owned;
+    private readonly CheckpointLoop _checkpoints;
 
-    private NodeHost(WebApplication app, NodeOptions options, int grpcPort, int httpPort, IDisposable[] owned)
+    private NodeHost(WebApplication app, NodeOptions options, int grpcPort, int httpPort, IDisposable[] owned, CheckpointLoop checkpoints)
     {
         _app = app;
+        _checkpoints = checkpoints;
         Options = options;
         GrpcPort = grpcPort;
         HttpPort = httpPort;
@@ -72,7 +74,8 @@ public sealed class NodeHost : IAsyncDisposable
         {
             host = await StartAsync(options, CancellationToken.None);
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or System.Security.Cryptography.CryptographicException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or System.Security.Cryptography.CryptographicException
+            or Engine.Errors.EngineException)
         {
             await Console.Error.WriteLineAsync($"vector-studio-node: cannot start: {e.Message}");
             return 1;
@@ -86,7 +89,11 @@ public sealed class NodeHost : IAsyncDisposable
         return 0;
     }
 
-    /// <summary>Starts a node and returns once both ports accept connections.</summary>
+    /// <summary>
+    /// Starts a node: both ports accept connections at once (readiness says NOT ready and data calls get
+    /// UNAVAILABLE), then recovery rebuilds the data; the node turns ready and returns after it. Throws
+    /// when recovery refuses (a corrupt log, naming file and offset), after stopping the servers.
+    /// </summary>
     public static async Task<NodeHost> StartAsync(NodeOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -95,9 +102,24 @@ public sealed class NodeHost : IAsyncDisposable
         var processMetrics = new ProcessMetrics();
         var exporter = new PrometheusExporter("VectorStudio.");
         var readiness = new Readiness();
-        var node = NodeServices.Create(options, metrics);
+        ILogger? storeLogger = null;
+        var node = NodeServices.Create(options, metrics, line =>
+        {
+            if (storeLogger is null)
+            {
+                Console.Error.WriteLine(line);
+            }
+            else
+            {
+                storeLogger.LogInformation("{Line}", line);
+            }
+        });
         var grpcServer = new GrpcServer(
-            new GrpcServerOptions { MaxReceiveMessageSize = options.MaxMessageSizeBytes, Interceptors = { new RequestMetricsInterceptor(metrics) } },
+            new GrpcServerOptions
+            {
+                MaxReceiveMessageSize = options.MaxMessageSizeBytes,
+                Interceptors = { new RequestMetricsInterceptor(metrics), node.Gate },
+            },
             node.Definitions);
         readiness.Changed += ready => node.Health.SetStatus(string.Empty, ready
             ? Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving
@@ -147,20 +169,40 @@ public sealed class NodeHost : IAsyncDisposable
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
         var grpcPort = new Uri(addresses[0]).Port;
         var httpPort = new Uri(addresses[1]).Port;
-        readiness.SetReady();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("VectorStudio.ShardNode");
+        storeLogger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("VectorStudio.Storage");
+        try
+        {
+            // Off the caller's thread: replaying a large log is long, CPU-bound work.
+            await Task.Run(node.Store.Recover, cancellationToken);
+        }
+        catch (Engine.Errors.EngineException e)
+        {
+            logger.LogCritical("recovery failed: {Message}", e.Message);
+            await app.StopAsync(CancellationToken.None);
+            await app.DisposeAsync();
+            node.Dispose();
+            dataDir.Dispose();
+            throw;
+        }
+
+        node.Gate.Open();
+        readiness.SetReady();
+        var checkpoints = new CheckpointLoop(node.Store, options.Storage.SnapshotEveryBytes, storeLogger);
         var scheme = certificate is null ? "h2c" : "TLS";
         logger.LogInformation(
             "vector-studio-node {NodeId} ready: gRPC {Bind}:{GrpcPort} ({Scheme}), HTTP {Bind}:{HttpPort} (/metrics /healthz /readyz), data {DataDir}",
             options.NodeId, options.BindAddress, grpcPort, scheme, options.BindAddress, httpPort, options.DataDir);
-        return new NodeHost(app, options, grpcPort, httpPort, [dataDir, metrics, processMetrics, exporter, node]);
+        return new NodeHost(app, options, grpcPort, httpPort, [dataDir, metrics, processMetrics, exporter, node], checkpoints);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        foreach (var owned in _owned)
+        await _checkpoints.DisposeAsync();
+        // The node's services close the log last: its flusher syncs what the stopped servers wrote.
+        foreach (var owned in _owned.Reverse())
         {
             owned.Dispose();
         }

@@ -3,6 +3,8 @@
 using System.Diagnostics.Metrics;
 using VectorStudio.Engine;
 using VectorStudio.Engine.Collections;
+using VectorStudio.Engine.Durability;
+using VectorStudio.Engine.Wal;
 using VectorStudio.Rpc.Health;
 using VectorStudio.Rpc.Reflection;
 using VectorStudio.Rpc.Server;
@@ -12,41 +14,67 @@ using VectorStudio.ShardNode.Services;
 
 namespace VectorStudio.ShardNode;
 
-/// <summary>The engine and the gRPC services a node serves over it, with per-collection gauges.</summary>
+/// <summary>
+/// The durable store (not yet recovered), the gRPC services a node serves over it, the gate that holds
+/// data calls until recovery is done, and per-collection gauges.
+/// </summary>
 public sealed class NodeServices : IDisposable
 {
-    private NodeServices(VectorDatabase database, HealthService health, IReadOnlyList<ServiceDefinition> definitions)
+    private NodeServices(DurableStore store, HealthService health, IReadOnlyList<ServiceDefinition> definitions)
     {
-        Database = database;
+        Store = store;
         Health = health;
         Definitions = definitions;
     }
 
-    public VectorDatabase Database { get; }
+    public DurableStore Store { get; }
+
+    public VectorDatabase Database => Store.Database;
+
+    /// <summary>Refuses data calls (UNAVAILABLE) until <see cref="RecoveryGateInterceptor.Open"/>.</summary>
+    public RecoveryGateInterceptor Gate { get; } = new();
 
     public HealthService Health { get; }
 
     /// <summary>Collections, Points, Health and both reflection versions.</summary>
     public IReadOnlyList<ServiceDefinition> Definitions { get; }
 
-    public static NodeServices Create(NodeOptions options, NodeMetrics metrics)
+    /// <param name="options">The node's settings.</param>
+    /// <param name="metrics">Where request and collection metrics go.</param>
+    /// <param name="log">Where recovery and snapshot log lines go.</param>
+    public static NodeServices Create(NodeOptions options, NodeMetrics metrics, Action<string> log)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(metrics);
         var threads = options.SearchThreads == 0 ? Environment.ProcessorCount : options.SearchThreads;
-        var database = new VectorDatabase(new EngineOptions { SearchThreads = threads });
+        var storage = options.Storage;
+        var store = new DurableStore(
+            new DurableStoreOptions(options.DataDir)
+            {
+                Engine = new EngineOptions
+                {
+                    SearchThreads = threads,
+                    DefaultDurability = new DurabilityOptions(storage.DefaultFsync, storage.FsyncIntervalMs),
+                },
+                Wal = new WalOptions { SegmentBytes = storage.SegmentBytes },
+                Repair = storage.Repair,
+                WalRetentionBytes = storage.RetentionBytes,
+            },
+            log);
+        var database = store.Database;
         var health = new HealthService();
         ServiceDefinition[] api =
         [
-            new CollectionsService(database).CreateDefinition(),
+            new CollectionsService(store).CreateDefinition(),
             new PointsService(database, metrics).CreateDefinition(),
+            new SnapshotsService(store, Path.Combine(options.DataDir, "uploads")).CreateDefinition(),
             health.CreateDefinition(),
         ];
         RegisterCollectionGauges(metrics.Meter, database);
-        return new NodeServices(database, health, ReflectionService.AddTo(api));
+        return new NodeServices(store, health, ReflectionService.AddTo(api));
     }
 
-    public void Dispose() => Database.Dispose();
+    public void Dispose() => Store.Dispose();
 
     private static void RegisterCollectionGauges(Meter meter, VectorDatabase database)
     {

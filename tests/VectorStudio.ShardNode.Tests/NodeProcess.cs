@@ -17,8 +17,11 @@ public sealed partial class NodeProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _log;
 
-    private NodeProcess(Process process, StringBuilder log, string dataDir, int grpcPort, int httpPort)
+    private readonly bool _ownsDataDir;
+
+    private NodeProcess(Process process, StringBuilder log, string dataDir, int grpcPort, int httpPort, bool ownsDataDir = true)
     {
+        _ownsDataDir = ownsDataDir;
         _process = process;
         _log = log;
         DataDir = dataDir;
@@ -27,6 +30,7 @@ public sealed partial class NodeProcess : IAsyncDisposable
         Channel = GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { MaxReceiveMessageSize = 128 * 1024 * 1024, MaxSendMessageSize = 256 * 1024 * 1024 });
         Collections = new CollectionsClient(Channel);
         Points = new PointsClient(Channel);
+        Snapshots = new SnapshotsClient(Channel);
     }
 
     public string DataDir { get; }
@@ -43,6 +47,8 @@ public sealed partial class NodeProcess : IAsyncDisposable
 
     public PointsClient Points { get; }
 
+    public SnapshotsClient Snapshots { get; }
+
     public string Log
     {
         get
@@ -57,9 +63,12 @@ public sealed partial class NodeProcess : IAsyncDisposable
     /// <summary>The path of the node's entry assembly, built next to the tests.</summary>
     public static string NodeAssembly => Path.Combine(AppContext.BaseDirectory, "vector-studio-node.dll");
 
-    public static async Task<NodeProcess> StartAsync(params string[] extraArgs)
+    public static Task<NodeProcess> StartAsync(params string[] extraArgs) =>
+        StartInAsync(Directory.CreateTempSubdirectory("vs-node-").FullName, ownsDataDir: true, extraArgs);
+
+    /// <summary>Starts a node on an existing data directory (a restart); the directory is kept on dispose unless owned.</summary>
+    public static async Task<NodeProcess> StartInAsync(string dataDir, bool ownsDataDir, params string[] extraArgs)
     {
-        var dataDir = Directory.CreateTempSubdirectory("vs-node-").FullName;
         var (process, log) = Launch(["--data-dir", dataDir, "--grpc-port", "0", "--http-port", "0", .. extraArgs]);
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))
@@ -73,7 +82,7 @@ public sealed partial class NodeProcess : IAsyncDisposable
             var ready = ReadyLine().Match(text);
             if (ready.Success)
             {
-                return new NodeProcess(process, log, dataDir, int.Parse(ready.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(ready.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+                return new NodeProcess(process, log, dataDir, int.Parse(ready.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(ready.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), ownsDataDir);
             }
 
             if (process.HasExited)
@@ -100,16 +109,26 @@ public sealed partial class NodeProcess : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>kill -9: the process gets no chance to flush or close anything.</summary>
+    public async Task KillAsync()
     {
-        Channel.Dispose();
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await KillAsync();
         _process.Dispose();
+        if (!_ownsDataDir)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDir, recursive: true);

@@ -81,6 +81,17 @@ internal static class CollectionsCommands
                 },
                 Int8Quantization = cl.Flag("int8"),
             },
+            Durability = new Durability
+            {
+                Fsync = cl.Option("fsync")?.ToUpperInvariant() switch
+                {
+                    null => FsyncMode.Unspecified,
+                    "ALWAYS" => FsyncMode.Always,
+                    "INTERVAL" => FsyncMode.Interval,
+                    var other => throw new UsageException($"--fsync '{other}' is not one of: always, interval"),
+                },
+                IntervalMs = (uint)cl.Number("fsync-interval-ms", 0, 1, 10_000),
+            },
         };
         if (request.Dimension == 0)
         {
@@ -106,6 +117,12 @@ internal static class CollectionsCommands
             .Add("dimension", info.Dimension)
             .Add("metric", Parsing.Metric(info.Distance))
             .Add("index", IndexName(info.Index))
+            .Add("fsync", info.Durability is null ? "default" : info.Durability.Fsync switch
+            {
+                FsyncMode.Always => "always",
+                FsyncMode.Interval => $"interval ({info.Durability.IntervalMs} ms)",
+                _ => "default",
+            })
             .Add("points", info.PointCount)
             .Add("vector bytes", info.VectorBytes)
             .Add("payload bytes", info.PayloadBytes);

@@ -5,6 +5,7 @@ using VectorStudio.Engine.Errors;
 using VectorStudio.Engine.Filtering;
 using VectorStudio.Engine.Payload;
 using VectorStudio.Engine.Storage;
+using VectorStudio.Engine.Wal;
 
 namespace VectorStudio.Engine.Collections;
 
@@ -17,7 +18,24 @@ public sealed partial class Collection
     /// is stored. A later point with the same id as an earlier one in the batch wins.
     /// </summary>
     /// <returns>The number of points written.</returns>
-    public int Upsert(IReadOnlyList<PointStruct> points)
+    /// <remarks>
+    /// With a log attached the batch is logged (one record) before it is applied, but this method does not
+    /// wait for the fsync: <see cref="UpsertDurableAsync"/> does, and is what acknowledges a write to a client.
+    /// </remarks>
+    public int Upsert(IReadOnlyList<PointStruct> points) => UpsertLogged(points).Count;
+
+    /// <summary>
+    /// <see cref="Upsert"/>, completing only once the batch's log record is durable under the collection's
+    /// fsync policy. DiskFull if the log cannot be written (nothing is applied then).
+    /// </summary>
+    public async Task<int> UpsertDurableAsync(IReadOnlyList<PointStruct> points)
+    {
+        var (count, lsn) = UpsertLogged(points);
+        await WaitDurableAsync(lsn).ConfigureAwait(false);
+        return count;
+    }
+
+    private (int Count, long Lsn) UpsertLogged(IReadOnlyList<PointStruct> points)
     {
         ArgumentNullException.ThrowIfNull(points);
         if (points.Count is 0 or > EngineLimits.MaxBatchPoints)
@@ -32,6 +50,8 @@ public sealed partial class Collection
             payloadBytes[i] = ValidatePoint(points[i], i);
         }
 
+        var record = Log is null ? null : WalRecordCodec.EncodeUpsert(Name, Dimension, points);
+        long lsn;
         EnterWrite();
         try
         {
@@ -56,6 +76,9 @@ public sealed partial class Collection
                     $"collection '{Name}' holds {_points.Count} points; {newIds.Count} more would pass the limit of {EngineLimits.MaxPointsPerCollection}");
             }
 
+            // Logged before it is applied: a full disk refuses the batch while nothing has changed.
+            lsn = AppendToLog(record);
+
             // Cancellation: none from here on. The batch is applied whole so readers see all of it or none.
             _schema.Commit(pending);
             var scratch = new float[Dimension];
@@ -71,17 +94,38 @@ public sealed partial class Collection
 
         // Outside the lock: graph linking is the slow part of an upsert and searches may run meanwhile.
         _index.Flush();
-        return points.Count;
+        return (points.Count, lsn);
     }
 
     /// <summary>Deletes points by id (1..10,000; unknown ids are ignored). Returns how many existed.</summary>
-    public int Delete(IReadOnlyList<PointId> ids)
+    /// <remarks>Logged, but not awaited: see <see cref="Upsert"/>; <see cref="DeleteDurableAsync(IReadOnlyList{PointId})"/> waits.</remarks>
+    public int Delete(IReadOnlyList<PointId> ids) => DeleteLogged(ids).Count;
+
+    /// <summary><see cref="Delete(IReadOnlyList{PointId})"/>, completing once its log record is durable.</summary>
+    public async Task<int> DeleteDurableAsync(IReadOnlyList<PointId> ids)
+    {
+        var (count, lsn) = DeleteLogged(ids);
+        await WaitDurableAsync(lsn).ConfigureAwait(false);
+        return count;
+    }
+
+    /// <summary><see cref="Delete(Filter)"/>, completing once its log record is durable.</summary>
+    public async Task<int> DeleteDurableAsync(Filter filter)
+    {
+        var (count, lsn) = DeleteLogged(filter);
+        await WaitDurableAsync(lsn).ConfigureAwait(false);
+        return count;
+    }
+
+    private (int Count, long Lsn) DeleteLogged(IReadOnlyList<PointId> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
         ValidateIds(ids, "delete");
+        var record = Log is null ? null : WalRecordCodec.EncodeDelete(Name, ids);
         EnterWrite();
         try
         {
+            var lsn = AppendToLog(record);
             var deleted = 0;
             foreach (var id in ids)
             {
@@ -92,7 +136,7 @@ public sealed partial class Collection
                 }
             }
 
-            return deleted;
+            return (deleted, lsn);
         }
         finally
         {
@@ -101,7 +145,10 @@ public sealed partial class Collection
     }
 
     /// <summary>Deletes every point matching a non-empty filter. Returns how many were deleted.</summary>
-    public int Delete(Filter filter)
+    /// <remarks>Logged as the ids it matched, so replay does not depend on the filter; not awaited (see <see cref="Upsert"/>).</remarks>
+    public int Delete(Filter filter) => DeleteLogged(filter).Count;
+
+    private (int Count, long Lsn) DeleteLogged(Filter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
         if (filter.IsEmpty)
@@ -115,12 +162,15 @@ public sealed partial class Collection
         {
             FilterValidator.Validate(filter, _schema);
             var matches = MatchingSlots(filter).ToArray();
+            var lsn = matches.Length == 0 || Log is null
+                ? 0
+                : AppendToLog(WalRecordCodec.EncodeDelete(Name, [.. matches.Select(_points.Id)]));
             foreach (var slot in matches)
             {
                 Remove(slot);
             }
 
-            return matches.Length;
+            return (matches.Length, lsn);
         }
         finally
         {

@@ -71,14 +71,18 @@ public sealed partial class Collection : IDisposable
 
     public void Dispose() => _lock.Dispose();
 
-    /// <summary>Marks the collection deleted: later calls fail with NotFound. Returns the points it held.</summary>
-    internal long MarkDeleted()
+    /// <summary>
+    /// Marks the collection deleted: later calls fail with NotFound. Returns the points it held and the LSN
+    /// of its drop record. The drop is logged under the write lock, after every write logged before it.
+    /// </summary>
+    internal (long Points, long Lsn) MarkDeleted()
     {
         EnterWrite();
         try
         {
+            var lsn = AppendToLog(Log is null ? null : Wal.WalRecordCodec.EncodeDrop(Name));
             _deleted = true;
-            return _points.Count;
+            return (_points.Count, lsn);
         }
         finally
         {

@@ -2,6 +2,7 @@
 
 using VectorStudio.Engine.Distance;
 using VectorStudio.Engine.Errors;
+using VectorStudio.Engine.Wal;
 
 namespace VectorStudio.Engine.Collections;
 
@@ -10,7 +11,9 @@ namespace VectorStudio.Engine.Collections;
 /// <param name="Dimension">Vector length, 1..65,536.</param>
 /// <param name="Metric">How vectors are compared.</param>
 /// <param name="Index">Index settings; null means every default.</param>
-public sealed record CollectionConfig(string Name, int Dimension, DistanceMetric Metric, IndexOptions? Index = null)
+/// <param name="Durability">Fsync policy of its log records; null means the database's default.</param>
+public sealed record CollectionConfig(
+    string Name, int Dimension, DistanceMetric Metric, IndexOptions? Index = null, DurabilityOptions? Durability = null)
 {
     /// <summary>Throws <see cref="EngineErrorKind.InvalidArgument"/> naming the first bad setting.</summary>
     public void Validate()
@@ -33,6 +36,7 @@ public sealed record CollectionConfig(string Name, int Dimension, DistanceMetric
         }
 
         (Index ?? IndexOptions.Default).Validate();
+        Durability?.Validate();
     }
 
     /// <summary>A copy with the index defaults filled in.</summary>

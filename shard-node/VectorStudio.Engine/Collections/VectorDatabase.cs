@@ -1,6 +1,7 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
 using VectorStudio.Engine.Errors;
+using VectorStudio.Engine.Wal;
 
 namespace VectorStudio.Engine.Collections;
 
@@ -17,17 +18,39 @@ public sealed class VectorDatabase : IDisposable
     private readonly Dictionary<string, Collection> _collections = new(StringComparer.Ordinal);
     private readonly object _gate = new();
     private readonly EngineOptions _options;
+    private WriteAheadLog? _log;
 
     public VectorDatabase(EngineOptions? options = null)
     {
         _options = options ?? new EngineOptions();
     }
 
-    /// <summary>Creates a collection; AlreadyExists if the name is taken, InvalidArgument for bad settings.</summary>
+    /// <summary>The log every change is written to; null for an in-memory database.</summary>
+    public WriteAheadLog? Log => _log;
+
+    /// <summary>Starts logging every change to <paramref name="log"/> (after recovery has replayed it).</summary>
+    public void AttachLog(WriteAheadLog log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        lock (_gate)
+        {
+            _log = log;
+            foreach (var collection in _collections.Values)
+            {
+                collection.Log = log;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Creates a collection; AlreadyExists if the name is taken, InvalidArgument for bad settings. With a log
+    /// attached the creation is logged but not awaited (<see cref="CreateCollectionDurableAsync"/> waits).
+    /// </summary>
     public Collection CreateCollection(CollectionConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
+        config = config with { Durability = config.Durability ?? _options.DefaultDurability };
         lock (_gate)
         {
             if (_collections.ContainsKey(config.Name))
@@ -42,9 +65,24 @@ public sealed class VectorDatabase : IDisposable
             }
 
             var collection = new Collection(config, _options);
+            if (_log is not null)
+            {
+                collection.CreatedLsn = _log.Append(WalRecordCodec.EncodeCreate(collection.Config));
+                collection.LastLsn = collection.CreatedLsn;
+                collection.Log = _log;
+            }
+
             _collections.Add(config.Name, collection);
             return collection;
         }
+    }
+
+    /// <summary><see cref="CreateCollection"/>, completing once the creation is durable.</summary>
+    public async Task<Collection> CreateCollectionDurableAsync(CollectionConfig config)
+    {
+        var collection = CreateCollection(config);
+        await collection.WaitDurableAsync(collection.CreatedLsn).ConfigureAwait(false);
+        return collection;
     }
 
     /// <summary>The named collection; NotFound if it does not exist.</summary>
@@ -86,20 +124,75 @@ public sealed class VectorDatabase : IDisposable
     }
 
     /// <summary>Deletes a collection and its points; NotFound if it does not exist. Returns the points it held.</summary>
-    public long DeleteCollection(string name)
+    public long DeleteCollection(string name) => DeleteLogged(name).Points;
+
+    /// <summary><see cref="DeleteCollection"/>, completing once the drop is durable.</summary>
+    public async Task<long> DeleteCollectionDurableAsync(string name)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        Collection? collection;
+        var (collection, points, lsn) = DeleteLogged(name);
+        await collection.WaitDurableAsync(lsn).ConfigureAwait(false);
+        return points;
+    }
+
+    /// <summary>Adds a collection rebuilt by recovery or restored from a snapshot; AlreadyExists if the name is taken.</summary>
+    internal void AddRecovered(Collection collection)
+    {
         lock (_gate)
         {
-            if (!_collections.Remove(name, out collection))
+            if (!_collections.TryAdd(collection.Name, collection))
+            {
+                throw EngineException.AlreadyExists($"collection '{collection.Name}' already exists");
+            }
+
+            collection.Log = _log;
+        }
+    }
+
+    /// <summary>
+    /// Adds a restored collection: under the map lock, checks the name is free, runs <paramref name="persist"/>
+    /// (which makes the restore durable), then makes the collection visible.
+    /// </summary>
+    internal void AddRestored(Collection collection, Action<Collection> persist)
+    {
+        lock (_gate)
+        {
+            if (_collections.ContainsKey(collection.Name))
+            {
+                throw EngineException.AlreadyExists($"collection '{collection.Name}' already exists");
+            }
+
+            persist(collection);
+            collection.Log = _log;
+            _collections.Add(collection.Name, collection);
+        }
+    }
+
+    /// <summary>Every collection, in no order (snapshots walk them).</summary>
+    internal IReadOnlyList<Collection> AllCollections()
+    {
+        lock (_gate)
+        {
+            return [.. _collections.Values];
+        }
+    }
+
+    private (Collection Collection, long Points, long Lsn) DeleteLogged(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        // The map lock is held while the drop waits for the collection's in-flight writes, so no create of
+        // the same name can slip in between logging the drop and removing the entry. Reads of other
+        // collections wait that long too: deleting is rare.
+        lock (_gate)
+        {
+            if (!_collections.TryGetValue(name, out var collection))
             {
                 throw EngineException.CollectionNotFound(name);
             }
-        }
 
-        // Outside the map lock: waits for the collection's in-flight operations to finish.
-        return collection.MarkDeleted();
+            var (points, lsn) = collection.MarkDeleted();
+            _collections.Remove(name);
+            return (collection, points, lsn);
+        }
     }
 
     public void Dispose()

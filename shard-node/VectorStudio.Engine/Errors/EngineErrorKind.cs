@@ -25,4 +25,10 @@ public enum EngineErrorKind
 
     /// <summary>The caller cancelled the operation before it finished; nothing was changed by a read.</summary>
     Cancelled,
+
+    /// <summary>The disk is full: the write was not stored (and left nothing half-written); retry when space returns.</summary>
+    DiskFull,
+
+    /// <summary>Stored data failed its checksum or format check; nothing was applied from it.</summary>
+    Corrupted,
 }

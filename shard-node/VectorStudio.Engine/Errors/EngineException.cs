@@ -48,6 +48,12 @@ public sealed class EngineException : Exception
     public static EngineException Cancelled(string message, Exception? inner = null) =>
         new(EngineErrorKind.Cancelled, message, inner);
 
+    public static EngineException DiskFull(string message, Exception? inner = null) =>
+        new(EngineErrorKind.DiskFull, message, inner);
+
+    public static EngineException Corrupted(string message, Exception? inner = null) =>
+        new(EngineErrorKind.Corrupted, message, inner);
+
     /// <summary>The collection named does not exist.</summary>
     public static EngineException CollectionNotFound(string name) =>
         NotFound($"collection '{name}' does not exist");

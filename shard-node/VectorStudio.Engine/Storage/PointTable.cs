@@ -42,6 +42,23 @@ internal sealed class PointTable : ISlotOrder
 
     public int CompareIds(int a, int b) => _ids[a].CompareTo(_ids[b]);
 
+    /// <summary>Slots ever used: the high-water mark, live and free ones together.</summary>
+    public int SlotCount => _slotCount;
+
+    /// <summary>Takes the next never-used slot for no point (a snapshot's hole); <see cref="Release"/> frees it.</summary>
+    public int SkipSlot()
+    {
+        if (_free.Count > 0)
+        {
+            throw new InvalidOperationException("a slot is skipped only while no slot is free (snapshot restore)");
+        }
+
+        return _slotCount++;
+    }
+
+    /// <summary>Frees a skipped slot for reuse.</summary>
+    public void Release(int slot) => _free.Push(slot);
+
     /// <summary>Takes a slot for a new id (a freed one first).</summary>
     public int Add(PointId id)
     {

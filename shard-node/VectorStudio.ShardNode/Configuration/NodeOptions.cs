@@ -1,6 +1,7 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
 using System.Net;
+using VectorStudio.Engine.Wal;
 using VectorStudio.Hosting;
 
 namespace VectorStudio.ShardNode.Configuration;
@@ -18,6 +19,9 @@ public sealed record NodeOptions(
     Microsoft.Extensions.Logging.LogLevel LogLevel,
     int SearchThreads)
 {
+    /// <summary>WAL and snapshot settings; the defaults match the option table's.</summary>
+    public NodeStorageOptions Storage { get; init; } = new();
+
     /// <summary>
     /// Binds parsed option values, adding to <paramref name="errors"/> what the table alone cannot
     /// check (an address that does not parse, equal ports, a certificate file that is missing).
@@ -61,6 +65,17 @@ public sealed record NodeOptions(
             MaxMessageSizeBytes: (int)values.GetInteger(NodeOptionDefinitions.MaxMessageSize) * 1024 * 1024,
             NodeId: values.GetString(NodeOptionDefinitions.NodeId) ?? Environment.MachineName,
             LogLevel: Enum.Parse<Microsoft.Extensions.Logging.LogLevel>(values.GetRequiredString(NodeOptionDefinitions.LogLevel)),
-            SearchThreads: (int)values.GetInteger(NodeOptionDefinitions.SearchThreads));
+            SearchThreads: (int)values.GetInteger(NodeOptionDefinitions.SearchThreads))
+        {
+            Storage = new NodeStorageOptions
+            {
+                DefaultFsync = values.GetRequiredString(NodeOptionDefinitions.WalFsync) == "interval" ? FsyncMode.Interval : FsyncMode.Always,
+                FsyncIntervalMs = (int)values.GetInteger(NodeOptionDefinitions.WalFsyncInterval),
+                SegmentBytes = values.GetInteger(NodeOptionDefinitions.WalSegmentSize) * 1024 * 1024,
+                RetentionBytes = values.GetInteger(NodeOptionDefinitions.WalRetention) * 1024 * 1024,
+                SnapshotEveryBytes = values.GetInteger(NodeOptionDefinitions.SnapshotEvery) * 1024 * 1024,
+                Repair = values.GetBoolean(NodeOptionDefinitions.Repair),
+            },
+        };
     }
 }

@@ -3,6 +3,7 @@
 using VectorStudio.Engine.Collections;
 using VectorStudio.Engine.Distance;
 using VectorStudio.Engine.Payload;
+using VectorStudio.Engine.Wal;
 using V1 = VectorStudio.Contracts.V1;
 
 namespace VectorStudio.ShardNode.Services;
@@ -10,7 +11,8 @@ namespace VectorStudio.ShardNode.Services;
 /// <summary>Maps collection settings and descriptions between the contract and the engine.</summary>
 public static class CollectionConversions
 {
-    public static CollectionConfig ToEngine(V1.CreateCollectionRequest request)
+    /// <summary>The engine's configuration; unset durability fields take <paramref name="defaults"/>.</summary>
+    public static CollectionConfig ToEngine(V1.CreateCollectionRequest request, DurabilityOptions? defaults = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var metric = request.Distance switch
@@ -37,7 +39,22 @@ public static class CollectionConversions
             Ef = (int)Math.Min(index?.Hnsw?.Ef ?? 0, int.MaxValue),
             Int8Quantization = index?.Int8Quantization ?? false,
         };
-        return new CollectionConfig(request.Name, (int)Math.Min(request.Dimension, int.MaxValue), metric, options);
+        return new CollectionConfig(
+            request.Name, (int)Math.Min(request.Dimension, int.MaxValue), metric, options, ToEngine(request.Durability, defaults ?? DurabilityOptions.Default));
+    }
+
+    private static DurabilityOptions ToEngine(V1.Durability? durability, DurabilityOptions defaults)
+    {
+        var mode = durability?.Fsync switch
+        {
+            null or V1.FsyncMode.Unspecified => defaults.Mode,
+            V1.FsyncMode.Always => FsyncMode.Always,
+            V1.FsyncMode.Interval => FsyncMode.Interval,
+            var other => throw StatusMapping.Invalid(
+                $"fsync mode {(int)other} is unknown; accepted: FSYNC_MODE_ALWAYS, FSYNC_MODE_INTERVAL"),
+        };
+        var interval = durability is { IntervalMs: > 0 } ? (int)Math.Min(durability.IntervalMs, int.MaxValue) : defaults.IntervalMs;
+        return new DurabilityOptions(mode, interval);
     }
 
     public static V1.CollectionInfo ToContract(CollectionInfo info)
@@ -65,6 +82,15 @@ public static class CollectionConversions
                 },
                 Hnsw = new V1.HnswParams { M = (uint)index.M, EfConstruct = (uint)index.EfConstruct, Ef = (uint)index.Ef },
                 Int8Quantization = index.Int8Quantization,
+            },
+            Durability = new V1.Durability
+            {
+                Fsync = (config.Durability ?? DurabilityOptions.Default).Mode switch
+                {
+                    FsyncMode.Always => V1.FsyncMode.Always,
+                    FsyncMode.Interval => V1.FsyncMode.Interval,
+                },
+                IntervalMs = (uint)(config.Durability ?? DurabilityOptions.Default).IntervalMs,
             },
             PointCount = (ulong)info.PointCount,
             VectorBytes = (ulong)info.VectorBytes,

@@ -27,8 +27,8 @@ public sealed class PointsService(VectorDatabase database, NodeMetrics metrics)
             .AddUnary<V1.SearchPointsRequest, V1.SearchPointsResponse>("Search", SearchAsync)
             .Build();
 
-    private Task<V1.UpsertPointsResponse> UpsertAsync(V1.UpsertPointsRequest request, ServerCallContext context) =>
-        Task.FromResult(new V1.UpsertPointsResponse { Upserted = (ulong)Store(request, context) });
+    private async Task<V1.UpsertPointsResponse> UpsertAsync(V1.UpsertPointsRequest request, ServerCallContext context) =>
+        new() { Upserted = (ulong)await StoreAsync(request, context) };
 
     private async Task<V1.UpsertPointsResponse> UpsertStreamAsync(
         IAsyncStreamReader<V1.UpsertPointsRequest> requests,
@@ -40,7 +40,7 @@ public sealed class PointsService(VectorDatabase database, NodeMetrics metrics)
         {
             try
             {
-                total.Upserted += (ulong)Store(requests.Current, context);
+                total.Upserted += (ulong)await StoreAsync(requests.Current, context);
             }
             catch (RpcException e)
             {
@@ -56,7 +56,8 @@ public sealed class PointsService(VectorDatabase database, NodeMetrics metrics)
         return total;
     }
 
-    private int Store(V1.UpsertPointsRequest request, ServerCallContext context)
+    /// <summary>Stores a batch; completes once it is durable under its collection's fsync policy.</summary>
+    private async Task<int> StoreAsync(V1.UpsertPointsRequest request, ServerCallContext context)
     {
         var points = new PointStruct[request.Points.Count];
         for (var i = 0; i < points.Length; i++)
@@ -64,11 +65,11 @@ public sealed class PointsService(VectorDatabase database, NodeMetrics metrics)
             points[i] = PointConversions.ToEngine(request.Points[i], i);
         }
 
-        var written = StatusMapping.Run(context, () =>
+        var written = await StatusMapping.RunAsync(context, () =>
         {
             var collection = database.GetCollection(request.Collection);
             context.CancellationToken.ThrowIfCancellationRequested();
-            return collection.Upsert(points);
+            return collection.UpsertDurableAsync(points);
         });
         metrics.PointsWritten.Add(written, new KeyValuePair<string, object?>("collection", request.Collection));
         return written;
@@ -82,24 +83,24 @@ public sealed class PointsService(VectorDatabase database, NodeMetrics metrics)
         return Task.FromResult(new V1.GetPointsResponse { Points = { points.Select(PointConversions.ToContract) } });
     }
 
-    private Task<V1.DeletePointsResponse> DeleteAsync(V1.DeletePointsRequest request, ServerCallContext context)
+    private async Task<V1.DeletePointsResponse> DeleteAsync(V1.DeletePointsRequest request, ServerCallContext context)
     {
-        var deleted = request.SelectorCase switch
+        var deleted = await (request.SelectorCase switch
         {
-            V1.DeletePointsRequest.SelectorOneofCase.Ids => DeleteIds(request, context),
+            V1.DeletePointsRequest.SelectorOneofCase.Ids => DeleteIdsAsync(request, context),
             V1.DeletePointsRequest.SelectorOneofCase.Filter => FilterConversions.ToEngine(request.Filter) is { } filter
-                ? StatusMapping.Run(context, () => database.GetCollection(request.Collection).Delete(filter))
+                ? StatusMapping.RunAsync(context, () => database.GetCollection(request.Collection).DeleteDurableAsync(filter))
                 : throw StatusMapping.Invalid("delete by filter needs a non-empty filter; to remove every point, delete the collection"),
             V1.DeletePointsRequest.SelectorOneofCase.None => throw StatusMapping.Invalid("delete needs ids or a filter"),
             _ => throw StatusMapping.Invalid("delete has an unknown selector"),
-        };
-        return Task.FromResult(new V1.DeletePointsResponse { Deleted = (ulong)deleted });
+        });
+        return new V1.DeletePointsResponse { Deleted = (ulong)deleted };
     }
 
-    private int DeleteIds(V1.DeletePointsRequest request, ServerCallContext context)
+    private Task<int> DeleteIdsAsync(V1.DeletePointsRequest request, ServerCallContext context)
     {
         var ids = request.Ids.Ids.Select((id, i) => PointConversions.ToEngine(id, $"ids[{i}]")).ToArray();
-        return StatusMapping.Run(context, () => database.GetCollection(request.Collection).Delete(ids));
+        return StatusMapping.RunAsync(context, () => database.GetCollection(request.Collection).DeleteDurableAsync(ids));
     }
 
     private Task<V1.CountPointsResponse> CountAsync(V1.CountPointsRequest request, ServerCallContext context)

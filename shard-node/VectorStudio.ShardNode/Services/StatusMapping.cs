@@ -22,6 +22,8 @@ public static class StatusMapping
             EngineErrorKind.AlreadyExists => StatusCode.AlreadyExists,
             EngineErrorKind.ResourceExhausted => StatusCode.ResourceExhausted,
             EngineErrorKind.FailedPrecondition => StatusCode.FailedPrecondition,
+            EngineErrorKind.DiskFull => StatusCode.ResourceExhausted,
+            EngineErrorKind.Corrupted => StatusCode.DataLoss,
             EngineErrorKind.Cancelled => context?.Deadline is { } deadline && context.CancellationToken.IsCancellationRequested
                 ? StatusCode.DeadlineExceeded
                 : StatusCode.Cancelled,
@@ -37,6 +39,20 @@ public static class StatusMapping
 
     /// <summary>A request the contract itself rules out (a missing oneof, an unset id).</summary>
     public static RpcException Invalid(string message) => new(StatusCode.InvalidArgument, message);
+
+    /// <summary>Awaits an engine call, translating its errors.</summary>
+    public static async Task<T> RunAsync<T>(ServerCallContext context, Func<Task<T>> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            return await call();
+        }
+        catch (EngineException e)
+        {
+            throw ToRpcException(e, context);
+        }
+    }
 
     /// <summary>Runs an engine call, translating its errors.</summary>
     public static T Run<T>(ServerCallContext context, Func<T> call)

@@ -9,4 +9,5 @@ public static class BenchmarkCategories
     public const string Search = "Search";
     public const string Grpc = "Grpc";
     public const string Embedder = "Embedder";
+    public const string Wal = "Wal";
 }

@@ -39,6 +39,11 @@ public static class Program
             return Hnsw.HnswCommand.Run(hnswArgs);
         }
 
+        if (args is ["durable-ingest", .. var ingestArgs])
+        {
+            return await Durability.DurableIngestCommand.RunAsync(ingestArgs).ConfigureAwait(false);
+        }
+
         if (args is ["grpc-load", .. var loadArgs])
         {
             return await GrpcLoadCommand.RunAsync(loadArgs).ConfigureAwait(false);

@@ -1,0 +1,12 @@
+// Copyright (c) Vector Studio contributors. Licensed under the MIT License.
+
+namespace VectorStudio.Engine.Wal;
+
+/// <summary>Settings of a node's write-ahead log.</summary>
+public sealed record WalOptions
+{
+    public const long DefaultSegmentBytes = 64L * 1024 * 1024;
+
+    /// <summary>A segment is closed and a new one started once a record would take it past this size.</summary>
+    public long SegmentBytes { get; init; } = DefaultSegmentBytes;
+}
