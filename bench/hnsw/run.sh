@@ -2,9 +2,11 @@
 # HNSW, Vector Studio vs hnswlib vs FAISS IndexHNSWFlat on the same files, M, ef_construction and ef.
 # Usage: bench/hnsw/run.sh [--threads N] [--runs 3] [--m 16] [--efc 200] [--ef 16,32,64,128,256]
 #                          [--sets clustered128,normalised768,mnist] [--int8] [--mnist DIR]
+#                          [--engines hnswlib,faiss,vectorstudio]
 #   Generates 100k×128 clustered (L2) and 100k×768 clustered unit-length (inner product = cosine)
 #   .fvecs (seed 42), runs each engine --runs times, prints medians and ratios against hnswlib.
 #   Also runs mnist-9k (784-d bvecs, L2) when its directory exists. --int8 adds our int8 traversal.
+#   --engines leaves engines out (hnswlib is the reference of every ratio; FAISS is the slowest to build).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -16,6 +18,7 @@ ef=16,32,64,128,256
 sets=clustered128,normalised768,mnist
 int8=0
 mnist=/work/shared/data/mnist-9k
+engines=hnswlib,faiss,vectorstudio
 while [ $# -gt 0 ]; do
   case $1 in
     --threads) threads=$2; shift 2 ;;
@@ -26,6 +29,7 @@ while [ $# -gt 0 ]; do
     --sets) sets=$2; shift 2 ;;
     --int8) int8=1; shift ;;
     --mnist) mnist=$2; shift 2 ;;
+    --engines) engines=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -67,9 +71,15 @@ for entry in "${datasets[@]}"; do
   args=(--base "$base" --queries "$query" --metric "$metric" --m "$m" --efc "$efc" --ef "$ef" --threads "$threads" --k 10)
   for run in $(seq 1 "$runs"); do
     echo "hnsw: $name run $run/$runs" >&2
-    "$py" "$here/ref_hnsw.py" --engine hnswlib "${args[@]}" | tag "$name" "$run" >>"$results"
-    "$py" "$here/ref_hnsw.py" --engine faiss "${args[@]}" | tag "$name" "$run" >>"$results"
-    "${runner[@]}" "${args[@]}" | tag "$name" "$run" >>"$results"
+    if [[ $engines == *hnswlib* ]]; then
+      "$py" "$here/ref_hnsw.py" --engine hnswlib "${args[@]}" | tag "$name" "$run" >>"$results"
+    fi
+    if [[ $engines == *faiss* ]]; then
+      "$py" "$here/ref_hnsw.py" --engine faiss "${args[@]}" | tag "$name" "$run" >>"$results"
+    fi
+    if [[ $engines == *vectorstudio* ]]; then
+      "${runner[@]}" "${args[@]}" | tag "$name" "$run" >>"$results"
+    fi
     if [ "$int8" = 1 ]; then
       "${runner[@]}" "${args[@]}" --int8 | tag "$name" "$run" >>"$results"
     fi

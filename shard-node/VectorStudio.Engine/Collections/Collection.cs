@@ -22,7 +22,7 @@ namespace VectorStudio.Engine.Collections;
 public sealed partial class Collection : IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
-    private readonly PanelVectorStorage _vectors;
+    private readonly IVectorStorage _vectors;
     private readonly PointTable _points = new();
     private readonly PayloadSchema _schema = new();
     private readonly PayloadIndex _payloadIndex = new();
@@ -39,7 +39,9 @@ public sealed partial class Collection : IDisposable
         config.Validate();
         Config = config.WithDefaults();
         _options = options ?? new EngineOptions();
-        _vectors = new PanelVectorStorage(Config.Dimension);
+        _vectors = Config.Index!.Kind == IndexKind.Hnsw
+            ? new RowVectorStorage(Config.Dimension)
+            : new PanelVectorStorage(Config.Dimension);
         _index = CreateIndex(Config.Index!, _options);
     }
 
@@ -90,11 +92,15 @@ public sealed partial class Collection : IDisposable
         }
     }
 
-    /// <summary>The index serving searches, as the collection's index kind says.</summary>
+    /// <summary>
+    /// The index serving searches, as the collection's index kind says. An HNSW index reads the
+    /// collection's row store (its one float copy); a flat collection keeps panels for the exact scan.
+    /// </summary>
     private IVectorIndex CreateIndex(IndexOptions options, EngineOptions engine) => options.Kind switch
     {
         IndexKind.Flat or null => new FlatIndex(engine.ParallelScanMinFloats),
-        IndexKind.Hnsw => new HnswIndex(Config.Dimension, Config.Metric == DistanceMetric.Euclid, options, engine),
+        IndexKind.Hnsw => new HnswIndex(
+            (RowVectorStorage)_vectors, Config.Metric == DistanceMetric.Euclid, options, engine),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "unknown index kind"),
     };
 

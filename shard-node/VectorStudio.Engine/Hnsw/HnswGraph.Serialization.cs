@@ -2,6 +2,7 @@
 
 using System.Buffers.Binary;
 using System.Text;
+using VectorStudio.Engine.Storage;
 
 namespace VectorStudio.Engine.Hnsw;
 
@@ -73,7 +74,12 @@ internal abstract unsafe partial class HnswGraph
 
     /// <summary>Reads a graph written by <see cref="Save"/>; also returns which nodes were live.</summary>
     /// <exception cref="InvalidDataException">Bad magic, unknown version or checksum mismatch.</exception>
-    public static (HnswGraph Graph, bool[] Live) Load(Stream stream)
+    /// <remarks>
+    /// A float graph's rows in the stream are skipped: <paramref name="vectors"/> already holds each
+    /// slot's vector (the snapshot restores points into the same slots). Its capacity is raised to cover
+    /// every node's slot, so a tombstone whose slot lies past the restored points reads a zero row.
+    /// </remarks>
+    public static (HnswGraph Graph, bool[] Live) Load(Stream stream, RowVectorStorage vectors)
     {
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
@@ -114,7 +120,7 @@ internal abstract unsafe partial class HnswGraph
         var entry = r.ReadInt32();
         var top = r.ReadInt32();
         var quantizer = quantized ? new Int8Quantizer(offset, scale) : null;
-        var graph = Create(new HnswGraphOptions(dimension, euclidean, m, efConstruct, quantizer, seed));
+        var graph = Create(new HnswGraphOptions(dimension, euclidean, m, efConstruct, quantizer, seed), vectors);
         graph.Reserve(count);
         var live = new bool[count];
         var slots = new int[count];
@@ -124,7 +130,13 @@ internal abstract unsafe partial class HnswGraph
             slots[n] = r.ReadInt32();
             live[n] = r.ReadBoolean();
             levels[n] = r.ReadByte();
+            if (slots[n] < 0)
+            {
+                throw new InvalidDataException($"hnsw graph: node {n} has slot {slots[n]}");
+            }
         }
+
+        vectors.Reserve(count == 0 ? 0 : slots.Max() + 1);
 
         var rowsStart = buffer.Position + (count * 4L * (1 + graph.MaxLinks0))
             + (levels.Sum(l => (long)l) * 4 * (1 + m));

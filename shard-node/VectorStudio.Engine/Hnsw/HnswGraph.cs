@@ -3,18 +3,27 @@
 using System.Collections.Concurrent;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using VectorStudio.Engine.Storage;
 
 namespace VectorStudio.Engine.Hnsw;
 
 /// <summary>
-/// A hierarchical navigable small world graph (Malkov &amp; Yashunin) over rows it owns: float vectors,
-/// or int8 codes when quantized. Nodes are numbered densely from 0 in insertion order; each remembers
+/// A hierarchical navigable small world graph (Malkov &amp; Yashunin). Float graphs traverse the
+/// collection's <see cref="RowVectorStorage"/> in place (node → slot → row), so the collection holds one
+/// float copy; quantized graphs own int8 code rows for traversal and re-score from that store. Nodes
+/// are numbered densely from 0 in insertion order; each remembers
 /// the collection slot and slot version it was built from, so a replaced or deleted point's node stays
 /// in the graph (still traversed) while the index stops returning it.
 /// </summary>
 /// <remarks>
+/// <para>A float graph's stale node reads its slot's <em>current</em> row: after an update (or a delete
+/// and reuse of the slot) it is traversed at the new position with the links of the old one. It is
+/// never returned, and the rebuild at <see cref="HnswIndex.RebuildFraction"/> tombstones bounds how many
+/// such nodes a traversal meets; hnswlib's in-place update has the same transient effect.</para>
+/// </remarks>
+/// <remarks>
 /// <para>Layout, all in <see cref="NodeArray{T}"/> chunks (no per-node objects):
-/// rows (<see cref="RowBytes"/> per node); level-0 links (<c>1 + 2·M</c> ints per node: count, then
+/// int8 code rows when quantized (<see cref="RowBytes"/> per node); level-0 links (<c>1 + 2·M</c> ints per node: count, then
 /// links); node info (slot, version, level, upper-link offset, lock word); upper links in one shared
 /// pool (<c>level · (1 + M)</c> ints per node with a level above 0, about 1/M of the nodes).</para>
 /// <para>Concurrency: <see cref="AddNode"/> is called by one thread at a time; <see cref="Link"/> from
@@ -32,7 +41,8 @@ internal abstract unsafe partial class HnswGraph
     private const int InfoLock = 4;
     private const int MaxLevel = 16;
 
-    private readonly NodeArray<byte> _rows;
+    private readonly NodeArray<byte>? _codes;
+    private readonly RowVectorStorage _vectors;
     private readonly NodeArray<int> _links0;
     private readonly NodeArray<int> _info = new(5);
     private readonly NodeArray<int> _upper = new(1);
@@ -46,8 +56,9 @@ internal abstract unsafe partial class HnswGraph
     // The entry point and the top level, packed so readers see a consistent pair: (level << 32) | node.
     private long _entry = -1;
 
-    protected HnswGraph(HnswGraphOptions options)
+    protected HnswGraph(HnswGraphOptions options, RowVectorStorage vectors)
     {
+        _vectors = vectors;
         Options = options;
         Dimension = options.Dimension;
         M = options.M;
@@ -56,7 +67,7 @@ internal abstract unsafe partial class HnswGraph
             ? options.Dimension
             : (options.Dimension + Int8Kernels.Padding - 1) / Int8Kernels.Padding * Int8Kernels.Padding;
         RowBytes = options.Quantizer is null ? RowLength * sizeof(float) : RowLength;
-        _rows = new NodeArray<byte>(RowBytes);
+        _codes = options.Quantizer is null ? null : new NodeArray<byte>(RowBytes);
         _links0 = new NodeArray<int>(1 + MaxLinks0);
         _levelMultiplier = 1 / Math.Log(options.M);
         _seed = options.Seed;
@@ -80,18 +91,22 @@ internal abstract unsafe partial class HnswGraph
     /// <summary>Nodes added (some may still be linking).</summary>
     public int Count => Volatile.Read(ref _count);
 
-    /// <summary>Bytes of rows, links, node info and traversal scratch.</summary>
+    /// <summary>The float vectors: the collection's store, read by slot.</summary>
+    public RowVectorStorage Vectors => _vectors;
+
+    /// <summary>Bytes of int8 codes, links, node info and traversal scratch (float rows are the store's).</summary>
     public long Bytes =>
-        _rows.Bytes + _links0.Bytes + _info.Bytes + _upper.Bytes + _scratch.Sum(s => s.Bytes);
+        (_codes?.Bytes ?? 0) + _links0.Bytes + _info.Bytes + _upper.Bytes + _scratch.Sum(s => s.Bytes);
 
     /// <summary>Creates an empty graph for the metric and quantization the options name.</summary>
-    public static HnswGraph Create(HnswGraphOptions options) => (options.Euclidean, options.Quantizer is null) switch
-    {
-        (true, true) => new HnswGraph<FloatL2Space>(options),
-        (false, true) => new HnswGraph<FloatIpSpace>(options),
-        (true, false) => new HnswGraph<Int8L2Space>(options),
-        (false, false) => new HnswGraph<Int8IpSpace>(options),
-    };
+    public static HnswGraph Create(HnswGraphOptions options, RowVectorStorage vectors) =>
+        (options.Euclidean, options.Quantizer is null) switch
+        {
+            (true, true) => new HnswGraph<FloatL2Space>(options, vectors),
+            (false, true) => new HnswGraph<FloatIpSpace>(options, vectors),
+            (true, false) => new HnswGraph<Int8L2Space>(options, vectors),
+            (false, false) => new HnswGraph<Int8IpSpace>(options, vectors),
+        };
 
     public int Slot(int node) => _info.Row(node)[InfoSlot];
 
@@ -99,45 +114,56 @@ internal abstract unsafe partial class HnswGraph
 
     public int Level(int node) => _info.Row(node)[InfoLevel];
 
+    /// <summary>The row traversal compares: the node's int8 codes, or its slot's floats in the store.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public byte* Row(int node) => _rows.Row(node);
+    public byte* Row(int node) =>
+        _codes is { } codes ? codes.Row(node) : (byte*)_vectors.Row(_info.Row(node)[InfoSlot]);
+
+    /// <summary>The float vector of a node's slot in the store (re-scoring).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float* FloatRow(int node) => _vectors.Row(_info.Row(node)[InfoSlot]);
 
     /// <summary>The link list of a node on a level: count, then up to M (2·M on level 0) nodes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int* Links(int node, int level) =>
         level == 0 ? _links0.Row(node) : _upper.Row(_info.Row(node)[InfoUpper] + ((level - 1) * (M + 1)));
 
-    /// <summary>Adds a node with its row (floats, encoded when quantized); <see cref="Link"/> links it.</summary>
-    public int AddNode(int slot, int version, ReadOnlySpan<float> vector)
+    /// <summary>
+    /// Adds a node for a slot already written to the store (its codes are encoded from it when
+    /// quantized); <see cref="Link"/> links it.
+    /// </summary>
+    public int AddNode(int slot, int version)
     {
         var node = _count;
         Reserve(node + 1);
-        var row = _rows.Row(node);
         if (Quantizer is { } quantizer)
         {
-            quantizer.Encode(vector, new Span<sbyte>(row, RowLength));
-        }
-        else
-        {
-            vector.CopyTo(new Span<float>(row, RowLength));
+            quantizer.Encode(_vectors.Vector(slot), new Span<sbyte>(_codes!.Row(node), RowLength));
         }
 
         return Publish(node, slot, version, LevelOf(node));
     }
 
-    /// <summary>Adds a node whose row is already in the graph's format (rebuilds and loads).</summary>
+    /// <summary>
+    /// Adds a node whose row is already in the graph's format (rebuilds and loads). A float graph
+    /// ignores the row: it reads the slot's row in the store.
+    /// </summary>
     public int AddRawNode(int slot, int version, int level, ReadOnlySpan<byte> row)
     {
         var node = _count;
         Reserve(node + 1);
-        row.CopyTo(new Span<byte>(_rows.Row(node), RowBytes));
+        if (_codes is not null)
+        {
+            row.CopyTo(new Span<byte>(_codes.Row(node), RowBytes));
+        }
+
         return Publish(node, slot, version, level);
     }
 
     /// <summary>Reserves room for <paramref name="nodes"/> nodes in total, so later adds allocate once.</summary>
     public void Reserve(int nodes)
     {
-        _rows.EnsureRows(nodes);
+        _codes?.EnsureRows(nodes);
         _links0.EnsureRows(nodes);
         _info.EnsureRows(nodes);
     }

@@ -2,6 +2,7 @@
 
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
+using VectorStudio.Engine.Storage;
 
 namespace VectorStudio.Engine.Hnsw;
 
@@ -9,8 +10,8 @@ namespace VectorStudio.Engine.Hnsw;
 internal sealed unsafe class HnswGraph<TSpace> : HnswGraph
     where TSpace : struct, IHnswSpace
 {
-    public HnswGraph(HnswGraphOptions options)
-        : base(options)
+    public HnswGraph(HnswGraphOptions options, RowVectorStorage vectors)
+        : base(options, vectors)
     {
     }
 

@@ -14,8 +14,8 @@ internal sealed partial class HnswIndex
         Flush();
         lock (_maintenance)
         {
-            var graph = _graph ?? HnswGraph.Create(new HnswGraphOptions(
-                _dimension, _euclidean, _options.M, _options.EfConstruct, null));
+            var graph = _graph ?? HnswGraph.Create(
+                new HnswGraphOptions(_dimension, _euclidean, _options.M, _options.EfConstruct, null), _vectors);
             var versions = _versions;
             graph.Save(stream, n => graph.Slot(n) < versions.Length && versions[graph.Slot(n)] == graph.Version(n));
         }
@@ -29,7 +29,7 @@ internal sealed partial class HnswIndex
     /// <exception cref="InvalidDataException">The stream is not a graph this build reads, or is corrupt.</exception>
     public void Load(Stream stream)
     {
-        var (graph, live) = HnswGraph.Load(stream);
+        var (graph, live) = HnswGraph.Load(stream, _vectors);
         if (graph.Dimension != _dimension || graph.Options.Euclidean != _euclidean)
         {
             throw new InvalidDataException(

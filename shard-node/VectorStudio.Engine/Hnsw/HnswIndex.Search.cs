@@ -1,6 +1,7 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using VectorStudio.Engine.Distance;
 using VectorStudio.Engine.Search;
 using VectorStudio.Engine.Storage;
@@ -55,7 +56,7 @@ internal sealed unsafe partial class HnswIndex
         {
             for (var q = 0; q < job.QueryCount; q++)
             {
-                shortOf[q] = SearchOne<TDistance>(graph, storage, job, q, ef, filter, heaps[q], cancellationToken);
+                shortOf[q] = SearchOne<TDistance>(graph, job, q, ef, filter, heaps[q], cancellationToken);
             }
         }
         else
@@ -66,7 +67,7 @@ internal sealed unsafe partial class HnswIndex
                 CancellationToken = cancellationToken,
             };
             Parallel.For(0, job.QueryCount, options, q =>
-                shortOf[q] = SearchOne<TDistance>(graph, storage, job, q, ef, filter, heaps[q], cancellationToken));
+                shortOf[q] = SearchOne<TDistance>(graph, job, q, ef, filter, heaps[q], cancellationToken));
         }
 
         for (var q = 0; q < job.QueryCount; q++)
@@ -84,7 +85,6 @@ internal sealed unsafe partial class HnswIndex
     [SkipLocalsInit]
     private bool SearchOne<TDistance>(
         HnswGraph graph,
-        IVectorStorageReader storage,
         SearchJob job,
         int q,
         int ef,
@@ -108,7 +108,7 @@ internal sealed unsafe partial class HnswIndex
                     found = graph.Search((byte*)row, ef, filter, scratch, cancellationToken);
                 }
 
-                Rescore<TDistance>(graph, storage, query, scratch, Math.Min(found, job.K * RescoreFactor), heap);
+                Rescore<TDistance>(graph, query, scratch, Math.Min(found, job.K * RescoreFactor), heap);
             }
             else
             {
@@ -132,66 +132,44 @@ internal sealed unsafe partial class HnswIndex
         }
     }
 
-    /// <summary>Scores the best <paramref name="count"/> int8 candidates with the stored floats.</summary>
+    /// <summary>
+    /// Scores the best <paramref name="count"/> int8 candidates with the stored floats: each is one
+    /// contiguous row of the store (a few whole cache lines), read by the contiguous kernels.
+    /// </summary>
     private static void Rescore<TDistance>(
-        HnswGraph graph,
-        IVectorStorageReader storage,
-        ReadOnlySpan<float> query,
-        TraversalScratch scratch,
-        int count,
-        TopK heap)
+        HnswGraph graph, ReadOnlySpan<float> query, TraversalScratch scratch, int count, TopK heap)
         where TDistance : struct, IDistance
     {
-        var dimension = storage.Dimension;
-        var shift = storage.ChunkShift;
-        var mask = (1 << shift) - 1;
-        fixed (float* q = query)
+        var dimension = query.Length;
+        for (var i = 0; i < count; i++)
         {
-            for (var i = 0; i < count; i++)
+            var node = scratch.Nodes[i];
+            if (i + 1 < count)
             {
-                var slot = graph.Slot(scratch.Nodes[i]);
-                var p = storage.Panels(slot >> shift) + PanelVectorStorage.ElementOffset(slot & mask, dimension);
-                heap.TryPush(PanelKey(q, p, dimension, TDistance.IsEuclidean), slot);
+                PrefetchRow(graph.FloatRow(scratch.Nodes[i + 1]), dimension);
             }
+
+            var row = new ReadOnlySpan<float>(graph.FloatRow(node), dimension);
+            var key = TDistance.IsEuclidean
+                ? -DistanceKernels.SquaredEuclidean(query, row)
+                : DistanceKernels.Dot(query, row);
+            heap.TryPush(key, graph.Slot(node));
         }
     }
 
-    /// <summary>The search key of one vector read in place from its panel (element j is 16·j floats on).</summary>
-    private static float PanelKey(float* query, float* element, int dimension, bool euclidean)
+    /// <summary>Asks for a row's cache lines ahead of the kernel that reads it.</summary>
+    private static void PrefetchRow(float* row, int dimension)
     {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        var j = 0;
-        for (; j + 4 <= dimension; j += 4)
+        if (!Sse.IsSupported)
         {
-            var p = element + (j * PanelVectorStorage.PanelWidth);
-            if (euclidean)
-            {
-                var d0 = query[j] - p[0];
-                var d1 = query[j + 1] - p[16];
-                var d2 = query[j + 2] - p[32];
-                var d3 = query[j + 3] - p[48];
-                s0 += d0 * d0;
-                s1 += d1 * d1;
-                s2 += d2 * d2;
-                s3 += d3 * d3;
-            }
-            else
-            {
-                s0 += query[j] * p[0];
-                s1 += query[j + 1] * p[16];
-                s2 += query[j + 2] * p[32];
-                s3 += query[j + 3] * p[48];
-            }
+            return;
         }
 
-        for (; j < dimension; j++)
+        var end = (byte*)(row + dimension);
+        for (var p = (byte*)row; p < end; p += 64)
         {
-            var x = element[j * PanelVectorStorage.PanelWidth];
-            s0 += euclidean ? (query[j] - x) * (query[j] - x) : query[j] * x;
+            Sse.Prefetch0(p);
         }
-
-        var sum = s0 + s1 + s2 + s3;
-        return euclidean ? -sum : sum;
     }
 
     /// <summary>One query answered exactly by the flat index.</summary>

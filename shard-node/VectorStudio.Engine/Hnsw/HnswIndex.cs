@@ -12,8 +12,10 @@ namespace VectorStudio.Engine.Hnsw;
 /// the right answer (see <c>HnswIndex.Search.cs</c>).
 /// </summary>
 /// <remarks>
-/// <para>Writes: the hooks run under the collection's write lock and only record the point (slot,
-/// version, a copy of the vector); <see cref="Flush"/> runs after the lock is released and links the
+/// <para>Vectors: the index reads the collection's <see cref="RowVectorStorage"/> (already written when a
+/// hook runs) and keeps no float copy of its own; a quantized graph adds one int8 code row per node.</para>
+/// <para>Writes: the hooks run under the collection's write lock and only record the point (slot and
+/// version); <see cref="Flush"/> runs after the lock is released and links the
 /// recorded points with up to <c>threads</c> threads, so searches (read lock) proceed while the graph
 /// grows. Each slot has a version bumped by every upsert and delete; a node carries the version it was
 /// built from, and only nodes whose version is current are returned. Replaced and deleted points thus
@@ -34,6 +36,7 @@ internal sealed unsafe partial class HnswIndex : IVectorIndex
     public const int MinRebuildNodes = 512;
 
     private readonly IndexOptions _options;
+    private readonly RowVectorStorage _vectors;
     private readonly int _dimension;
     private readonly bool _euclidean;
     private readonly int _threads;
@@ -47,9 +50,10 @@ internal sealed unsafe partial class HnswIndex : IVectorIndex
     private int _stale;
     private Task _rebuild = Task.CompletedTask;
 
-    public HnswIndex(int dimension, bool euclidean, IndexOptions options, EngineOptions engine)
+    public HnswIndex(RowVectorStorage vectors, bool euclidean, IndexOptions options, EngineOptions engine)
     {
-        _dimension = dimension;
+        _vectors = vectors;
+        _dimension = vectors.Dimension;
         _euclidean = euclidean;
         _options = options.WithDefaults();
         _threads = Math.Max(1, engine.IndexThreads);
@@ -62,7 +66,8 @@ internal sealed unsafe partial class HnswIndex : IVectorIndex
     {
         get
         {
-            var pending = Volatile.Read(ref _pending).Count * (long)_dimension * sizeof(float);
+            // A pending record is one small object (slot, version) plus its list entry.
+            var pending = Volatile.Read(ref _pending).Count * 40L;
             return (Volatile.Read(ref _graph)?.Bytes ?? 0) + ((long)_versions.Length * sizeof(int))
                 + (_represented.Capacity / 8) + pending;
         }
@@ -91,7 +96,7 @@ internal sealed unsafe partial class HnswIndex : IVectorIndex
 
         lock (_pendingGate)
         {
-            _pending.Add(new PendingPoint(slot, version, vector.ToArray()));
+            _pending.Add(new PendingPoint(slot, version));
         }
     }
 
@@ -161,7 +166,7 @@ internal sealed unsafe partial class HnswIndex : IVectorIndex
         }
 
         var staleAtStart = Volatile.Read(ref _stale);
-        var fresh = HnswGraph.Create(old.Options);
+        var fresh = HnswGraph.Create(old.Options, _vectors);
         var versions = Volatile.Read(ref _versions);
         var nodes = new List<int>();
         for (var n = 0; n < old.Count; n++)
@@ -183,10 +188,10 @@ internal sealed unsafe partial class HnswIndex : IVectorIndex
     private HnswGraph CreateGraph(IReadOnlyList<PendingPoint> first)
     {
         var quantizer = _options.Int8Quantization
-            ? Int8Quantizer.Fit(first.Select(p => p.Vector), centred: _euclidean)
+            ? Int8Quantizer.Fit(_vectors, first.Select(p => p.Slot), centred: _euclidean)
             : null;
         return HnswGraph.Create(
-            new HnswGraphOptions(_dimension, _euclidean, _options.M, _options.EfConstruct, quantizer));
+            new HnswGraphOptions(_dimension, _euclidean, _options.M, _options.EfConstruct, quantizer), _vectors);
     }
 
     private void Insert(HnswGraph graph, List<PendingPoint> points)
@@ -199,7 +204,7 @@ internal sealed unsafe partial class HnswIndex : IVectorIndex
             // A point replaced or deleted before it was linked is skipped (its successor is pending too).
             if (Volatile.Read(ref versions[point.Slot]) == point.Version)
             {
-                nodes.Add(graph.AddNode(point.Slot, point.Version, point.Vector));
+                nodes.Add(graph.AddNode(point.Slot, point.Version));
             }
         }
 

@@ -1,5 +1,7 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
+using VectorStudio.Engine.Storage;
+
 namespace VectorStudio.Engine.Hnsw;
 
 /// <summary>
@@ -23,13 +25,36 @@ internal sealed record Int8Quantizer(float Offset, float Scale)
         var max = float.NegativeInfinity;
         foreach (var v in vectors)
         {
-            foreach (var x in v)
-            {
-                min = Math.Min(min, x);
-                max = Math.Max(max, x);
-            }
+            Extend(v, ref min, ref max);
         }
 
+        return FromRange(min, max, centred);
+    }
+
+    /// <summary>Fits the range of the given slots' vectors in <paramref name="vectors"/>.</summary>
+    public static Int8Quantizer Fit(IRowStorageReader vectors, IEnumerable<int> slots, bool centred)
+    {
+        var min = float.PositiveInfinity;
+        var max = float.NegativeInfinity;
+        foreach (var slot in slots)
+        {
+            Extend(vectors.Vector(slot), ref min, ref max);
+        }
+
+        return FromRange(min, max, centred);
+    }
+
+    private static void Extend(ReadOnlySpan<float> vector, ref float min, ref float max)
+    {
+        foreach (var x in vector)
+        {
+            min = Math.Min(min, x);
+            max = Math.Max(max, x);
+        }
+    }
+
+    private static Int8Quantizer FromRange(float min, float max, bool centred)
+    {
         if (!float.IsFinite(min))
         {
             return new Int8Quantizer(0, 1);

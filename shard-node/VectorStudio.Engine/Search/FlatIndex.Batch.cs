@@ -21,7 +21,7 @@ internal sealed partial class FlatIndex
 
     [SkipLocalsInit]
     private static unsafe void ScanBatch<TDistance>(
-        IVectorStorageReader storage,
+        IPanelStorageReader storage,
         SearchJob job,
         PackedQueries batch,
         TopK[] heaps,

@@ -13,7 +13,7 @@ internal sealed partial class FlatIndex
 {
     [SkipLocalsInit]
     private static unsafe void ScanSingle<TDistance>(
-        IVectorStorageReader storage,
+        IPanelStorageReader storage,
         SearchJob job,
         TopK heap,
         int wordStart,

@@ -7,9 +7,11 @@ using VectorStudio.Engine.Storage;
 namespace VectorStudio.Engine.Search;
 
 /// <summary>
-/// Exact search: scores every allowed slot. One query scans with <see cref="PanelKernels.Single4"/>;
-/// a batch scans cache-sized blocks of the collection once per block with the 8×32 register tile of
-/// <see cref="PanelKernels.Batch8x2"/>, every query group reusing the block while it sits in L2.
+/// Exact search: scores every allowed slot. On panel storage (flat collections) one query scans with
+/// <see cref="PanelKernels.Single4"/>; a batch scans cache-sized blocks of the collection once per block
+/// with the 8×32 register tile of <see cref="PanelKernels.Batch8x2"/>, every query group reusing the
+/// block while it sits in L2. On row storage (HNSW collections: exact requests and filtered fallbacks)
+/// each query scores the allowed rows one by one (<c>FlatIndex.Rows.cs</c>).
 /// </summary>
 /// <remarks>
 /// Large scans split the slot range into parts scored in parallel, each with its own heaps, merged at
@@ -53,6 +55,12 @@ internal sealed partial class FlatIndex : IVectorIndex
     public void Search<TDistance>(IVectorStorageReader storage, SearchJob job, CancellationToken cancellationToken)
         where TDistance : struct, IDistance
     {
+        if (storage is not IPanelStorageReader panels)
+        {
+            SearchRows<TDistance>((IRowStorageReader)storage, job, cancellationToken);
+            return;
+        }
+
         var words = SlotBitset.WordCount(storage.SlotCount);
         var work = (long)storage.LiveCount * storage.Dimension * Math.Max(1, job.QueryCount / 8);
         var threads = (int)Math.Clamp(work / _minFloatsPerThread, 1, Math.Max(1, job.MaxThreads));
@@ -61,12 +69,12 @@ internal sealed partial class FlatIndex : IVectorIndex
         if (threads == 1)
         {
             var heaps = job.CreateHeaps();
-            Scan<TDistance>(storage, job, batch, heaps, 0, words, cancellationToken);
+            Scan<TDistance>(panels, job, batch, heaps, 0, words, cancellationToken);
             job.Results = heaps;
         }
         else
         {
-            job.Results = ScanParallel<TDistance>(storage, job, batch, words, threads, cancellationToken);
+            job.Results = ScanParallel<TDistance>(panels, job, batch, words, threads, cancellationToken);
         }
 
         if (batch is not null && TDistance.IsEuclidean)
@@ -76,7 +84,7 @@ internal sealed partial class FlatIndex : IVectorIndex
     }
 
     private static TopK[] ScanParallel<TDistance>(
-        IVectorStorageReader storage,
+        IPanelStorageReader storage,
         SearchJob job,
         PackedQueries? batch,
         int words,
@@ -115,7 +123,7 @@ internal sealed partial class FlatIndex : IVectorIndex
     }
 
     private static void Scan<TDistance>(
-        IVectorStorageReader storage,
+        IPanelStorageReader storage,
         SearchJob job,
         PackedQueries? batch,
         TopK[] heaps,

@@ -7,7 +7,7 @@ using VectorStudio.Engine.Distance;
 namespace VectorStudio.Engine.Storage;
 
 /// <summary>
-/// Vectors in chunks of panel-major floats (see <see cref="IVectorStorageReader"/>).
+/// Vectors in chunks of panel-major floats (see <see cref="IPanelStorageReader"/>): the store of flat collections.
 /// </summary>
 /// <remarks>
 /// A chunk holds at most 64 MiB of floats and at most 65,536 slots. Growth allocates a new chunk; only
@@ -15,7 +15,7 @@ namespace VectorStudio.Engine.Storage;
 /// and a large one never copies more than one chunk. Chunk arrays live on the pinned object heap, so
 /// their aligned addresses stay valid for the storage's lifetime.
 /// </remarks>
-internal sealed unsafe class PanelVectorStorage : IVectorStorageReader, IVectorStorageWriter
+internal sealed unsafe class PanelVectorStorage : IPanelStorageReader, IVectorStorage
 {
     /// <summary>Vectors per panel: one 512-bit register of floats.</summary>
     public const int PanelWidth = 16;
