@@ -1,7 +1,7 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
-using VectorStudio.Embedder.Runtime;
 using VectorStudio.Embedder;
+using VectorStudio.Embedder.Runtime;
 
 namespace VectorStudio.EmbedderNode.Tests;
 

@@ -5,7 +5,9 @@ using VectorStudio.Engine.Durability;
 using VectorStudio.Engine.Errors;
 using VectorStudio.Engine.Search;
 using VectorStudio.Engine.Storage;
+#if DEBUG
 using VectorStudio.Engine.Testing;
+#endif
 using VectorStudio.Engine.Tests.Fixtures;
 using VectorStudio.Engine.Wal;
 
