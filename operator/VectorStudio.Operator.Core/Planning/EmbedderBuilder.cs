@@ -109,7 +109,7 @@ public static class EmbedderBuilder
             "--max-batch-wait-ms", Text(e.Batching.MaxWaitMilliseconds!.Value),
         };
         args.AddRange(e.Model?.Volume is { } v
-            ? ["--model", $"{ModelPath}/{v.Path}"]
+            ? ["--model-dir", $"{ModelPath}/{v.Path}"]
             : ["--model-uri", e.Model?.Uri ?? ""]);
         var mounts = new List<VolumeMount> { new() { Name = "tmp", MountPath = "/tmp" } };
         if (e.Model?.Volume is not null)

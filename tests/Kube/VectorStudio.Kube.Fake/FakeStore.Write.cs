@@ -128,8 +128,21 @@ public sealed partial class FakeStore
             body.Remove("status");
         }
 
-        return Commit(kind, key, body, "ADDED");
+        var created = Commit(kind, key, body, "ADDED");
+        // The real collector deletes, soon after, a dependent created with owners that no longer exist
+        // (a controller that raced with its owner's deletion); the fake does it at once.
+        if (IsOrphaned(body))
+        {
+            DeleteLocked(kind, body, "Background");
+        }
+
+        return created;
     }
+
+    private bool IsOrphaned(JsonObject obj) =>
+        obj["metadata"]?["ownerReferences"] is JsonArray { Count: > 0 } refs
+        && refs.All(r => r?["uid"]?.GetValue<string>() is not { } uid
+            || !_objects.Values.Any(objects => objects.Values.Any(o => o["metadata"]?["uid"]?.GetValue<string>() == uid)));
 
     /// <summary>The object a write produces: <paramref name="proposed"/> for its part, the old object for the rest.</summary>
     private static JsonObject Next(FakeKind kind, JsonObject old, JsonObject proposed, bool status)
