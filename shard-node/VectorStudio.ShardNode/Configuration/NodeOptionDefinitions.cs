@@ -5,20 +5,13 @@ using VectorStudio.Hosting;
 namespace VectorStudio.ShardNode.Configuration;
 
 /// <summary>
-/// Every setting of the shard node, in one table: defaults live here and nowhere else.
+/// Every setting of the shard node, in one table: the data directory, the rows every server process
+/// has (<see cref="ServerOptions.Definitions"/>), then the node's own. Defaults live here and nowhere else.
 /// docs/configuration.md lists the same table for people.
 /// </summary>
 public static class NodeOptionDefinitions
 {
     public const string DataDir = "data-dir";
-    public const string Bind = "bind";
-    public const string GrpcPort = "grpc-port";
-    public const string HttpPort = "http-port";
-    public const string TlsCertificate = "tls-certificate";
-    public const string TlsCertificatePassword = "tls-certificate-password";
-    public const string MaxMessageSize = "max-message-size-mb";
-    public const string NodeId = "node-id";
-    public const string LogLevel = "log-level";
     public const string SearchThreads = "search-threads";
     public const string WalFsync = "wal-fsync";
     public const string WalFsyncInterval = "wal-fsync-interval-ms";
@@ -30,14 +23,7 @@ public static class NodeOptionDefinitions
     public static readonly IReadOnlyList<OptionDefinition> All =
     [
         new(DataDir, OptionKind.Path, "./vector-studio-data", "Directory for this node's data; created if missing."),
-        new(Bind, OptionKind.Text, "127.0.0.1", "Address to listen on (0.0.0.0 for all interfaces, as in Kubernetes)."),
-        new(GrpcPort, OptionKind.Number, "50051", "Port of the gRPC API (HTTP/2); 0 picks a free port.", Min: 0, Max: 65535),
-        new(HttpPort, OptionKind.Number, "8080", "Port of /metrics, /healthz and /readyz (HTTP/1.1); 0 picks a free port.", Min: 0, Max: 65535),
-        new(TlsCertificate, OptionKind.Path, null, "PKCS#12 (.pfx) certificate: serve gRPC over TLS (ALPN h2) instead of h2c."),
-        new(TlsCertificatePassword, OptionKind.Text, null, "Password of the TLS certificate, if it has one."),
-        new(MaxMessageSize, OptionKind.Number, "64", "Largest gRPC message the node accepts, in MiB.", Min: 1, Max: 1024),
-        new(NodeId, OptionKind.Text, null, "This node's name in logs and metrics; defaults to the host name."),
-        new(LogLevel, OptionKind.Choice, "Information", "Least severe log level written.", Choices: ["Trace", "Debug", "Information", "Warning", "Error"]),
+        .. ServerOptions.Definitions(defaultGrpcPort: 50051, defaultHttpPort: 8080, defaultMaxMessageMib: 64),
         new(SearchThreads, OptionKind.Number, "0", "Threads one large search may use; 0 means all cores.", Min: 0, Max: 1024),
         new(WalFsync, OptionKind.Choice, "always", "Fsync policy of collections created without one: always (group commit) or interval.", Choices: ["always", "interval"]),
         new(WalFsyncInterval, OptionKind.Number, "100", "For interval: the longest a written record waits for its fsync, in ms (the power-loss window).", Min: 1, Max: 10_000),

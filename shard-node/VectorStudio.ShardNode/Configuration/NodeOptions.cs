@@ -19,52 +19,37 @@ public sealed record NodeOptions(
     Microsoft.Extensions.Logging.LogLevel LogLevel,
     int SearchThreads)
 {
+    /// <summary>The listener, TLS and logging settings, as every server process has them.</summary>
+    public ServerOptions Server =>
+        new(BindAddress, GrpcPort, HttpPort, TlsCertificatePath, TlsCertificatePassword, MaxMessageSizeBytes, NodeId, LogLevel);
+
     /// <summary>WAL and snapshot settings; the defaults match the option table's.</summary>
     public NodeStorageOptions Storage { get; init; } = new();
 
     /// <summary>
     /// Binds parsed option values, adding to <paramref name="errors"/> what the table alone cannot
-    /// check (an address that does not parse, equal ports, a certificate file that is missing).
+    /// check (see <see cref="ServerOptions.BindFrom"/>).
     /// </summary>
     public static NodeOptions? Bind(OptionValues values, List<string> errors)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(errors);
-        var start = errors.Count;
-        var bind = values.GetRequiredString(NodeOptionDefinitions.Bind);
-        if (!IPAddress.TryParse(bind, out var address))
-        {
-            errors.Add($"--bind: '{bind}' is not an IP address; use e.g. 127.0.0.1 or 0.0.0.0");
-        }
-
-        var grpcPort = (int)values.GetInteger(NodeOptionDefinitions.GrpcPort);
-        var httpPort = (int)values.GetInteger(NodeOptionDefinitions.HttpPort);
-        if (grpcPort != 0 && grpcPort == httpPort)
-        {
-            errors.Add($"--grpc-port and --http-port are both {grpcPort}; HTTP/2 cleartext and HTTP/1.1 need separate ports");
-        }
-
-        var certificate = values.GetString(NodeOptionDefinitions.TlsCertificate);
-        if (certificate is not null && !File.Exists(certificate))
-        {
-            errors.Add($"--tls-certificate: no file at {certificate}");
-        }
-
-        if (errors.Count > start)
+        var server = ServerOptions.BindFrom(values, errors);
+        if (server is null)
         {
             return null;
         }
 
         return new NodeOptions(
             DataDir: Path.GetFullPath(values.GetRequiredString(NodeOptionDefinitions.DataDir)),
-            BindAddress: address!,
-            GrpcPort: grpcPort,
-            HttpPort: httpPort,
-            TlsCertificatePath: certificate,
-            TlsCertificatePassword: values.GetString(NodeOptionDefinitions.TlsCertificatePassword),
-            MaxMessageSizeBytes: (int)values.GetInteger(NodeOptionDefinitions.MaxMessageSize) * 1024 * 1024,
-            NodeId: values.GetString(NodeOptionDefinitions.NodeId) ?? Environment.MachineName,
-            LogLevel: Enum.Parse<Microsoft.Extensions.Logging.LogLevel>(values.GetRequiredString(NodeOptionDefinitions.LogLevel)),
+            BindAddress: server.BindAddress,
+            GrpcPort: server.GrpcPort,
+            HttpPort: server.HttpPort,
+            TlsCertificatePath: server.TlsCertificatePath,
+            TlsCertificatePassword: server.TlsCertificatePassword,
+            MaxMessageSizeBytes: server.MaxMessageSizeBytes,
+            NodeId: server.NodeId,
+            LogLevel: server.LogLevel,
             SearchThreads: (int)values.GetInteger(NodeOptionDefinitions.SearchThreads))
         {
             Storage = new NodeStorageOptions
