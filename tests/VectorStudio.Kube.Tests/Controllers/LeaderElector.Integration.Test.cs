@@ -71,12 +71,8 @@ public sealed class LeaderElectorIntegrationTest
     [Fact]
     public async Task TryAcquire_Should_WaitForTheFullLeaseOnItsOwnClock_When_HolderStopsRenewing()
     {
-        var time = new ManualTimeProvider();
-        await using var server = await TestKube.StartAsync(time);
-        using var clientA = ClientFor(server, "a");
-        using var clientB = ClientFor(server, "b");
-        var a = new LeaderElector(clientA, Options("a", time));
-        var b = new LeaderElector(clientB, Options("b", time));
+        await using var candidates = await TwoCandidates.StartAsync();
+        var (time, clientA, a, b) = candidates;
 
         Assert.Equal(LeaderElector.LeaseAttempt.Held, await a.TryAcquireOrRenewAsync(default));
         Assert.Equal(LeaderElector.LeaseAttempt.HeldByOther, await b.TryAcquireOrRenewAsync(default));
@@ -96,12 +92,8 @@ public sealed class LeaderElectorIntegrationTest
     [Fact]
     public async Task Run_Should_HandOverPromptly_When_TheLeaderStopsAndReleases()
     {
-        var time = new ManualTimeProvider();
-        await using var server = await TestKube.StartAsync(time);
-        using var clientA = ClientFor(server, "a");
-        using var clientB = ClientFor(server, "b");
-        var a = new LeaderElector(clientA, Options("a", time));
-        var b = new LeaderElector(clientB, Options("b", time));
+        await using var candidates = await TwoCandidates.StartAsync();
+        var (time, clientA, a, b) = candidates;
         var stoppedA = 0;
         var leadingTokenCancelled = false;
         a.OnStoppedLeading = () => stoppedA++;
@@ -141,12 +133,8 @@ public sealed class LeaderElectorIntegrationTest
     [Fact]
     public async Task Run_Should_StepDownBeforeTheSuccessorTakesOver_When_TheLeaderIsCutOff()
     {
-        var time = new ManualTimeProvider();
-        await using var server = await TestKube.StartAsync(time);
-        using var clientA = ClientFor(server, "a");
-        using var clientB = ClientFor(server, "b");
-        var a = new LeaderElector(clientA, Options("a", time));
-        var b = new LeaderElector(clientB, Options("b", time));
+        await using var candidates = await TwoCandidates.StartAsync();
+        var (time, clientA, a, b) = candidates;
         using var cts = new CancellationTokenSource();
         await using var watch = new BothLeadersWatch(a, b);
         var runA = a.RunAsync(cts.Token);
@@ -156,7 +144,7 @@ public sealed class LeaderElectorIntegrationTest
 
         // From now on every request of a fails: a cannot renew, and must stop leading after the
         // renew deadline (10 s), before b — which waits out the 15 s lease — takes over.
-        server.Faults.FailNext(int.MaxValue, 503, r => r.Token == "a");
+        candidates.Server.Faults.FailNext(int.MaxValue, 503, r => r.Token == "a");
         var stepDownAt = -1;
         var takeOverAt = -1;
         for (var second = 2; second <= 24 && takeOverAt < 0; second += 2)
@@ -210,6 +198,48 @@ public sealed class LeaderElectorIntegrationTest
             await _stop.CancelAsync();
             await _loop;
             _stop.Dispose();
+        }
+    }
+
+    /// <summary>A fake API server on a manual clock and two electors, "a" and "b", each with its own client.</summary>
+    private sealed class TwoCandidates : IAsyncDisposable
+    {
+        private readonly KubeApiClient _clientB;
+
+        private TwoCandidates(ManualTimeProvider time, FakeKubeApiServer server)
+        {
+            Server = server;
+            Time = time;
+            ClientA = ClientFor(server, "a");
+            _clientB = ClientFor(server, "b");
+            A = new LeaderElector(ClientA, Options("a", time));
+            B = new LeaderElector(_clientB, Options("b", time));
+        }
+
+        public ManualTimeProvider Time { get; }
+
+        public FakeKubeApiServer Server { get; }
+
+        public KubeApiClient ClientA { get; }
+
+        public LeaderElector A { get; }
+
+        public LeaderElector B { get; }
+
+        public static async Task<TwoCandidates> StartAsync()
+        {
+            var time = new ManualTimeProvider();
+            return new TwoCandidates(time, await TestKube.StartAsync(time));
+        }
+
+        public void Deconstruct(out ManualTimeProvider time, out KubeApiClient clientA, out LeaderElector a, out LeaderElector b) =>
+            (time, clientA, a, b) = (Time, ClientA, A, B);
+
+        public async ValueTask DisposeAsync()
+        {
+            ClientA.Dispose();
+            _clientB.Dispose();
+            await Server.DisposeAsync();
         }
     }
 }
