@@ -11,7 +11,7 @@ namespace VectorStudio.Cli;
 /// </summary>
 public sealed class CommandLine
 {
-    private static readonly HashSet<string> Flags = ["json", "with-payload", "with-vectors", "stream", "exact", "int8", "help", "no-wait"];
+    private static readonly HashSet<string> Flags = ["json", "with-payload", "with-vectors", "stream", "exact", "int8", "help", "no-wait", "id-feature", "require-label"];
 
     private readonly List<string> _positionals = [];
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);

@@ -18,4 +18,7 @@ public static class ExitCodes
 
     /// <summary>The server cannot be reached (UNAVAILABLE) or the deadline expired.</summary>
     public const int Unavailable = 4;
+
+    /// <summary>A native library the command needs (the LibTorch shim for <c>export --format pt</c>) is missing.</summary>
+    public const int MissingNativeLibrary = 5;
 }

@@ -38,9 +38,12 @@ public static class VsctlApp
           snapshot create COLLECTION | list [COLLECTION]
           snapshot download COLLECTION FILE [--name SNAPSHOT]
           snapshot restore FILE [--collection NAME] [--replace]
+          export COLLECTION --format tfrecord|pt --out PATH [--label-field F [--require-label]] [--filter JSON|@FILE]
+                 [--id-feature] [--batch N]
 
         Ids: all digits = numeric id, anything else = string id.
-        Exit codes: 0 ok, 1 server error, 2 usage error, 3 bad input file, 4 server unreachable or deadline expired.
+        Exit codes: 0 ok, 1 server error, 2 usage error, 3 bad input file, 4 server unreachable or deadline expired,
+        5 native library missing (export --format pt: build it with scripts/build-native.sh).
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
@@ -105,6 +108,7 @@ public static class VsctlApp
         "embed" => EmbedderCommands.EmbedAsync(ctx, cl),
         "model" => EmbedderCommands.ModelAsync(ctx, cl),
         "snapshot" or "snapshots" => SnapshotCommands.RunAsync(ctx, cl),
+        "export" => ExportCommand.RunAsync(ctx, cl),
         var other => throw new UsageException($"unknown command '{other}'"),
     };
 }

@@ -9,6 +9,13 @@ namespace VectorStudio.Embedder.Runtime;
 /// </summary>
 public static class TorchTensorFile
 {
+    /// <summary>
+    /// Loads the LibTorch shim now (once per process), so a caller can fail before doing any work when it
+    /// is missing.
+    /// </summary>
+    /// <exception cref="EmbedderException">Kind NativeLibraryMissing, with the folders searched and how to build it.</exception>
+    public static void EnsureAvailable() => TorchNative.EnsureReady();
+
     /// <summary>Writes <c>{"embeddings": [rows, cols]}</c> to <paramref name="path"/>.</summary>
     public static void Save(string path, ReadOnlySpan<float> matrix, int rows, int cols) =>
         Write(path, matrix, rows, cols, labels: default, withLabels: false);
