@@ -34,7 +34,8 @@ internal static class ExportCommand
 
         if (idFeature && format != ExportFormat.TfRecord)
         {
-            throw new UsageException("--id-feature applies to --format tfrecord (a .pt export always lists ids in PATH.labels.jsonl)");
+            throw new UsageException(
+                "--id-feature applies to --format tfrecord (a .pt export always lists ids in PATH.labels.jsonl)");
         }
 
         try
@@ -58,7 +59,8 @@ internal static class ExportCommand
             await using var sink = format == ExportFormat.TfRecord
                 ? (IExportSink)new TfRecordSink(fullPath, idFeature)
                 : new PtSink(fullPath, checked((int)info.Dimension));
-            var written = await CopyAsync(ctx, request, (int)info.Dimension, labels, sink, filter is null ? (long)info.PointCount : 0);
+            var total = filter is null ? (long)info.PointCount : 0; // a filtered export has no known total
+            var written = await CopyAsync(ctx, request, (int)info.Dimension, labels, sink, total);
             await ReportAsync(ctx, sink, written, labels, labelField);
             return ExitCodes.Ok;
         }
@@ -92,7 +94,8 @@ internal static class ExportCommand
                 if (point.Vector.Count != dimension)
                 {
                     throw new ExportDataException(
-                        $"point {Parsing.Format(point.Id)} came back with {point.Vector.Count} components, not the collection's {dimension}");
+                        $"point {Parsing.Format(point.Id)} came back with {point.Vector.Count} components, "
+                        + $"not the collection's {dimension}");
                 }
 
                 if (labels.Map(point) is { } row)
@@ -110,7 +113,8 @@ internal static class ExportCommand
         return written;
     }
 
-    private static async Task ReportAsync(CliContext ctx, IExportSink sink, long written, LabelMapper labels, string? labelField)
+    private static async Task ReportAsync(
+        CliContext ctx, IExportSink sink, long written, LabelMapper labels, string? labelField)
     {
         if (ctx.Json)
         {
@@ -125,10 +129,13 @@ internal static class ExportCommand
             return;
         }
 
-        var line = string.Create(CultureInfo.InvariantCulture, $"wrote {written} records to {string.Join(" and ", sink.Files)}");
+        var line = string.Create(
+            CultureInfo.InvariantCulture, $"wrote {written} records to {string.Join(" and ", sink.Files)}");
         if (labelField is not null)
         {
-            line += string.Create(CultureInfo.InvariantCulture, $"; labels: {labels.Kind}; skipped {labels.Skipped} points without '{labelField}'");
+            line += string.Create(
+                CultureInfo.InvariantCulture,
+                $"; labels: {labels.Kind}; skipped {labels.Skipped} points without '{labelField}'");
         }
 
         await ctx.Output.WriteLineAsync(line);

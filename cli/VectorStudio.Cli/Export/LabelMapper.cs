@@ -19,9 +19,6 @@ internal sealed class LabelMapper(string? labelField, bool requireLabel)
     /// <summary>Points left out because they lack the label field.</summary>
     public long Skipped { get; private set; }
 
-    /// <summary>Whether labels are exported at all (a label field was given).</summary>
-    public bool Enabled => labelField is not null;
-
     /// <summary>"text", "integer" or "none": what the exported labels are.</summary>
     public string Kind => _kind switch
     {
@@ -44,7 +41,8 @@ internal sealed class LabelMapper(string? labelField, bool requireLabel)
             if (requireLabel)
             {
                 throw new ExportDataException(
-                    $"point {Parsing.Format(point.Id)} has no payload field '{labelField}' (--require-label); nothing was written");
+                    $"point {Parsing.Format(point.Id)} has no payload field '{labelField}' (--require-label); "
+                    + "nothing was written");
             }
 
             Skipped++;
@@ -56,7 +54,8 @@ internal sealed class LabelMapper(string? labelField, bool requireLabel)
             Value.KindOneofCase.StringValue => new ExportLabel(value.StringValue, null),
             Value.KindOneofCase.IntegerValue => new ExportLabel(null, value.IntegerValue),
             _ => throw new ExportDataException(
-                $"point {Parsing.Format(point.Id)}: label field '{labelField}' holds {Describe(value)}; accepted: a string or an integer"),
+                $"point {Parsing.Format(point.Id)}: label field '{labelField}' holds {Describe(value)}; "
+                + "accepted: a string or an integer"),
         };
         if (_kind == Value.KindOneofCase.None)
         {
@@ -65,8 +64,9 @@ internal sealed class LabelMapper(string? labelField, bool requireLabel)
         else if (_kind != value.KindCase)
         {
             throw new ExportDataException(
-                $"point {Parsing.Format(point.Id)}: label field '{labelField}' holds {Describe(value)}, but earlier points hold "
-                + $"{(_kind == Value.KindOneofCase.StringValue ? "strings" : "integers")}; one export has one label type");
+                $"point {Parsing.Format(point.Id)}: label field '{labelField}' holds {Describe(value)}, "
+                + $"but earlier points hold {(_kind == Value.KindOneofCase.StringValue ? "strings" : "integers")}; "
+                + "one export has one label type");
         }
 
         return new ExportRow(point.Id, vector, label);

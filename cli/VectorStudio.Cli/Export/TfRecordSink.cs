@@ -25,7 +25,8 @@ internal sealed class TfRecordSink : IExportSink
         _target = target;
         _idFeature = idFeature;
         _temporary = TempFile.For(target);
-        _file = new FileStream(_temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        _file = new FileStream(
+            _temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
         _writer = new TfRecordWriter(_file);
     }
 
@@ -33,7 +34,8 @@ internal sealed class TfRecordSink : IExportSink
 
     public ValueTask AddAsync(ExportRow row, CancellationToken cancellationToken)
     {
-        var example = new TrainingExample(row.Vector, row.Label?.Text, row.Label?.Number, _idFeature ? Parsing.Format(row.Id) : null);
+        var id = _idFeature ? Parsing.Format(row.Id) : null;
+        var example = new TrainingExample(row.Vector, row.Label?.Text, row.Label?.Number, id);
         return _writer.WriteExampleAsync(example, cancellationToken);
     }
 
