@@ -32,7 +32,7 @@ public static class EmbedderOptionDefinitions
     [
         .. ServerOptions.Definitions(defaultGrpcPort: 50052, defaultHttpPort: 8081, defaultMaxMessageMib: 16),
         new(ModelDir, OptionKind.Path, null, "Model package directory (manifest.json, model file, tokenizer); this or --model-uri."),
-        new(ModelUri, OptionKind.Text, null, "Model package to fetch at start: file:// folder or archive, http(s):// .tar.gz/.tgz/.zip; optional #sha256=<hex>."),
+        new(ModelUri, OptionKind.Text, null, "Model package to fetch at start: file:// folder or archive, http(s):// .tar.gz/.tgz/.tar/.zip; optional #sha256=<hex>."),
         new(ModelSha256, OptionKind.Text, null, "Expected SHA-256 of the --model-uri archive (64 hex digits), checked before unpacking."),
         new(ModelCacheDir, OptionKind.Path, null, "Writable folder of fetched packages, reused across restarts; default <temp>/vector-studio-models."),
         new(ModelMaxBytes, OptionKind.Number, ModelFetchSettings.DefaultMaxBytes.ToString(CultureInfo.InvariantCulture), "Largest model archive, and largest unpacked package, in bytes.", Min: 1),
