@@ -57,6 +57,31 @@ public sealed class ModelFetcherIntegrationTests : IAsyncLifetime
         Assert.Equal(3, _server.Requests("flaky.tar.gz"));
     }
 
+    [Fact]
+    public async Task FetchAsync_Should_StartAgainFromByteZero_When_TheConnectionDropsOrStallsMidBody()
+    {
+        var uri = Parse(_server.Serve("broken.tar.gz", _package));
+        _server.BreakFirst("broken.tar.gz", BodyFault.Drop, BodyFault.Stall);
+
+        // A 1 s read timeout ends the stalled attempt quickly; loopback delivers every byte of a good one in far less.
+        var folder = await FetchAsync(uri, attempts: 3, timeout: TimeSpan.FromSeconds(1));
+
+        Assert.Equal("weights", await File.ReadAllTextAsync(Path.Combine(folder, "model.pt")));
+        Assert.Equal(3, _server.Requests("broken.tar.gz"));
+    }
+
+    [Fact]
+    public async Task FetchAsync_Should_NameTheTimeout_When_EveryAttemptStalls()
+    {
+        var uri = Parse(_server.Serve("stalled.tar.gz", _package));
+        _server.BreakFirst("stalled.tar.gz", BodyFault.Stall, BodyFault.Stall);
+
+        var error = await Assert.ThrowsAsync<ModelFetchException>(() => FetchAsync(uri, attempts: 2, timeout: TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(ModelFetchErrorKind.Unavailable, error.Kind);
+        Assert.EndsWith("no data for 1 s (--model-fetch-timeout-s) (gave up after 2 attempts)", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(404, ModelFetchErrorKind.NotFound, "HTTP 404 (Not Found)")]
     [InlineData(403, ModelFetchErrorKind.Refused, "HTTP 403 (Forbidden)")]
@@ -166,10 +191,10 @@ public sealed class ModelFetcherIntegrationTests : IAsyncLifetime
     private static ModelUri Parse(string text) =>
         ModelUri.TryParse(text, null, out var error) ?? throw new InvalidOperationException(error);
 
-    private async Task<string> FetchAsync(ModelUri uri, int attempts = 3, long maxBytes = 1 << 20)
+    private async Task<string> FetchAsync(ModelUri uri, int attempts = 3, long maxBytes = 1 << 20, TimeSpan? timeout = null)
     {
         // 20 ms between attempts keeps retry tests quick; the 30 s timeout is far above any loopback response.
-        var settings = new ModelFetchSettings(Cache, maxBytes, attempts, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30));
+        var settings = new ModelFetchSettings(Cache, maxBytes, attempts, TimeSpan.FromMilliseconds(20), timeout ?? TimeSpan.FromSeconds(30));
         using var fetcher = new ModelFetcher(settings, NullLogger.Instance);
         return await fetcher.FetchAsync(uri, CancellationToken.None);
     }

@@ -20,6 +20,7 @@ internal sealed class ModelServer : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _failures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<BodyFault>> _faults = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
     private readonly WebApplication _app;
 
@@ -52,6 +53,9 @@ internal sealed class ModelServer : IAsyncDisposable
     /// <summary>The next requests for <paramref name="path"/> get these statuses, in order, before it is served.</summary>
     public void FailFirst(string path, params int[] statuses) => _failures[path] = new ConcurrentQueue<int>(statuses);
 
+    /// <summary>The next requests for <paramref name="path"/> get 200 and half the body, then this fault.</summary>
+    public void BreakFirst(string path, params BodyFault[] faults) => _faults[path] = new ConcurrentQueue<BodyFault>(faults);
+
     public string UriOf(string path) => new Uri(BaseAddress, path).AbsoluteUri;
 
     public int Requests(string path) => _requests.GetValueOrDefault(path);
@@ -77,6 +81,31 @@ internal sealed class ModelServer : IAsyncDisposable
 
         context.Response.ContentType = "application/gzip";
         context.Response.ContentLength = body.Length;
+        if (_faults.TryGetValue(path, out var faults) && faults.TryDequeue(out var fault))
+        {
+            await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2));
+            await context.Response.Body.FlushAsync();
+            if (fault == BodyFault.Drop)
+            {
+                context.Abort();
+                return;
+            }
+
+            // Stall: send nothing more until the client gives up and closes the connection.
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
+        }
+
         await context.Response.Body.WriteAsync(body);
     }
+}
+
+/// <summary>How a response body goes wrong halfway.</summary>
+internal enum BodyFault
+{
+    /// <summary>The connection is closed.</summary>
+    Drop,
+
+    /// <summary>No more bytes come, and the connection stays open.</summary>
+    Stall,
 }
