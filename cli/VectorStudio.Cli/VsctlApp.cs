@@ -34,7 +34,7 @@ public static class VsctlApp
           scroll COLLECTION [--filter JSON|@FILE] [--limit N] [--with-vectors]
           demo [--collection NAME] [--points N]
           embed TEXT... [--file FILE]                      (against an embedder node: --addr its gRPC port)
-          model info | model load DIR [--device cpu|cuda|cuda:N|auto]
+          model info | model load DIR|URI [--device cpu|cuda|cuda:N|auto]
           snapshot create COLLECTION | list [COLLECTION]
           snapshot download COLLECTION FILE [--name SNAPSHOT]
           snapshot restore FILE [--collection NAME] [--replace]

@@ -24,4 +24,8 @@ public sealed class EmbedderClient(CallInvoker invoker)
 
     public Task<ModelInfo> LoadModelAsync(string packagePath, string device = "", CallOptions options = default) =>
         invoker.UnaryAsync(M.LoadModel, new LoadModelRequest { PackagePath = packagePath, Device = device }, options);
+
+    /// <summary>Has the node fetch a model package from a URI (file, http, https; optional #sha256=) and swap it in.</summary>
+    public Task<ModelInfo> LoadModelFromUriAsync(string uri, string device = "", CallOptions options = default) =>
+        invoker.UnaryAsync(M.LoadModel, new LoadModelRequest { Uri = uri, Device = device }, options);
 }

@@ -6,6 +6,7 @@ using VectorStudio.Embedder.Batching;
 using VectorStudio.Embedder.Runtime;
 using VectorStudio.EmbedderNode.Configuration;
 using VectorStudio.EmbedderNode.Metrics;
+using VectorStudio.EmbedderNode.ModelSource;
 using VectorStudio.EmbedderNode.Services;
 using VectorStudio.Hosting;
 using VectorStudio.Metrics;
@@ -16,7 +17,8 @@ using VectorStudio.Rpc.Server;
 namespace VectorStudio.EmbedderNode;
 
 /// <summary>
-/// Starts an embedder node: loads the model package (start-up fails with the reason when it cannot),
+/// Starts an embedder node: fetches the model package when it is given by URI, loads it (start-up fails
+/// with the reason when either cannot be done),
 /// then serves Embedder, EmbedderAdmin, health and reflection over gRPC and /metrics, /healthz,
 /// /readyz over HTTP/1.1.
 /// </summary>
@@ -71,19 +73,26 @@ public sealed class EmbedderHost : IAsyncDisposable
             .SetMinimumLevel(options.Server.LogLevel));
         var logger = modelLogging.CreateLogger("VectorStudio.EmbedderNode");
         IEmbeddingPipeline Load(string directory, string device) => LoadPipeline(options, directory, device, metrics, logger);
+        var fetcher = new ModelFetcher(options.Fetch, logger);
+        IDisposable[] beforeStart = [fetcher, metrics, processMetrics, exporter, modelLogging];
         IEmbeddingPipeline first;
+        string? directory = options.ModelDir;
         try
         {
-            first = Load(options.ModelDir, options.Device);
+            directory ??= await fetcher.FetchAsync(
+                options.ModelUri ?? throw new StartupException("no model: give --model-dir or --model-uri"), cancellationToken);
+            first = Load(directory, options.Device);
             metrics.ModelLoads.Add(1, new KeyValuePair<string, object?>("outcome", "ok"));
+        }
+        catch (ModelFetchException e)
+        {
+            DisposeAll(beforeStart);
+            throw new StartupException($"cannot fetch {e.Message}", e);
         }
         catch (Exception e) when (e is not StartupException and not OperationCanceledException)
         {
-            metrics.Dispose();
-            processMetrics.Dispose();
-            exporter.Dispose();
-            modelLogging.Dispose();
-            throw new StartupException($"cannot load the model package at {options.ModelDir}: {e.Message}", e);
+            DisposeAll(beforeStart);
+            throw new StartupException($"cannot load the model package at {directory}: {e.Message}", e);
         }
 
         var slot = new ModelSlot(first);
@@ -97,6 +106,7 @@ public sealed class EmbedderHost : IAsyncDisposable
             new EmbedderAdminService(
                 slot,
                 Load,
+                fetcher,
                 options.Device,
                 metrics,
                 logger).CreateDefinition(),
@@ -116,7 +126,7 @@ public sealed class EmbedderHost : IAsyncDisposable
             "vector-studio-embedder {NodeId} ready: model {Model} ({Backend}, {Dimension} dims, {Device}, {Precision}), gRPC {Bind}:{GrpcPort} ({Scheme}), HTTP {Bind}:{HttpPort}",
             options.Server.NodeId, info.Name, info.Backend, info.Dimension, info.Device, info.Precision,
             options.Server.BindAddress, host.GrpcPort, GrpcServiceHost.Scheme(options.Server), options.Server.BindAddress, host.HttpPort);
-        return new EmbedderHost(host, options, slot, [slot, metrics, processMetrics, exporter, modelLogging]);
+        return new EmbedderHost(host, options, slot, [slot, .. beforeStart]);
     }
 
     /// <summary>Loads a package's backend and tokenizer behind a micro-batcher with the node's settings.</summary>
@@ -143,9 +153,14 @@ public sealed class EmbedderHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _host.DisposeAsync();
-        foreach (var owned in _owned)
+        DisposeAll(_owned);
+    }
+
+    private static void DisposeAll(IDisposable[] owned)
+    {
+        foreach (var o in owned)
         {
-            owned.Dispose();
+            o.Dispose();
         }
     }
 }

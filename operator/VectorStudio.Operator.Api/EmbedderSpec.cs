@@ -20,7 +20,7 @@ public sealed class EmbedderSpec
     [Description("Always, IfNotPresent or Never.")]
     public ImagePullPolicy? ImagePullPolicy { get; set; }
 
-    [Description("The model the embedder loads: a file on a volume or a URI.")]
+    [Description("The model package the embedder loads: a folder on a volume or a URI.")]
     public ModelSpec? Model { get; set; }
 
     [Description("cpu, or cuda: each pod asks for 'gpus' nvidia.com/gpu and is scheduled onto GPU nodes.")]

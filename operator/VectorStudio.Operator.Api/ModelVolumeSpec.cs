@@ -5,7 +5,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace VectorStudio.Operator.Api;
 
-/// <summary>A model file on an existing PersistentVolumeClaim.</summary>
+/// <summary>A model package folder on an existing PersistentVolumeClaim.</summary>
 public sealed class ModelVolumeSpec
 {
     [Description("Name of the PersistentVolumeClaim (in the cluster's namespace) holding the model.")]
@@ -14,7 +14,7 @@ public sealed class ModelVolumeSpec
     [Required]
     public string ClaimName { get; set; } = "";
 
-    [Description("Path of the model file inside the volume, e.g. models/minilm.pt.")]
+    [Description("Path of the model package folder (manifest.json, model file, tokenizer) inside the volume, e.g. models/minilm.")]
     [RegularExpression("^[^/].*$")]
     [MaxLength(1024)]
     [Required]

@@ -46,10 +46,61 @@ public sealed class EmbedderOptionsTests
     }
 
     [Fact]
-    public void Bind_Should_RequireTheModelDir_When_NoneIsGiven()
+    public void Bind_Should_RequireAModel_When_NeitherDirNorUriIsGiven()
     {
         Assert.Null(Bind([], out var errors));
-        Assert.Contains(errors, e => e.StartsWith("--model-dir is required", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("--model-dir or --model-uri is required", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Bind_Should_RefuseBoth_When_DirAndUriAreGiven()
+    {
+        Assert.Null(Bind(["--model-dir", Path.GetTempPath(), "--model-uri", "https://h/m.tar.gz"], out var errors));
+        Assert.Contains("--model-dir and --model-uri are both set; give exactly one", errors);
+    }
+
+    [Fact]
+    public void Bind_Should_ApplyFetchDefaults_When_OnlyAUriIsGiven()
+    {
+        var digest = new string('c', 64);
+        var options = Bind(["--model-uri", "https://h/m.tar.gz", "--model-sha256", digest], out var errors);
+
+        Assert.Empty(errors);
+        Assert.NotNull(options);
+        Assert.Null(options.ModelDir);
+        Assert.Equal("https://h/m.tar.gz", options.ModelUri!.Location.AbsoluteUri);
+        Assert.Equal(digest, options.ModelUri.Sha256);
+        Assert.Equal(Path.Combine(Path.GetTempPath(), "vector-studio-models"), options.Fetch.CacheDirectory);
+        Assert.Equal(4L << 30, options.Fetch.MaxBytes);
+        Assert.Equal(5, options.Fetch.Attempts);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.Fetch.RetryDelay);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.Fetch.Timeout);
+    }
+
+    [Fact]
+    public void Bind_Should_ReadTheUriFromTheEnvironment_When_NoFlagIsGiven()
+    {
+        var parsed = OptionParser.Parse(
+            EmbedderOptionDefinitions.All,
+            [],
+            new Dictionary<string, string> { ["VECTORSTUDIO_MODEL_URI"] = "file:///models/minilm", ["VECTORSTUDIO_MODEL_CACHE_DIR"] = "/var/cache/m" });
+        var errors = new List<string>(parsed.Errors);
+
+        var options = EmbedderOptions.Bind(parsed.Values, errors);
+
+        Assert.Empty(errors);
+        Assert.Equal("/models/minilm", options!.ModelUri!.LocalPath);
+        Assert.Equal("/var/cache/m", options.Fetch.CacheDirectory);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--model-uri", "s3://b/m.tar.gz" }, "--model-uri: 's3://b/m.tar.gz' is not a model URI")]
+    [InlineData(new[] { "--model-uri", "https://h/m.tar.gz", "--model-sha256", "xyz" }, "--model-uri: --model-sha256: 'xyz' is not a SHA-256 digest")]
+    [InlineData(new[] { "--model-dir", "/tmp", "--model-sha256", "xyz" }, "--model-sha256 checks a --model-uri archive")]
+    public void Bind_Should_SayWhatIsWrong_When_TheModelUriOptionsAreBad(string[] args, string expected)
+    {
+        Assert.Null(Bind(args, out var errors));
+        Assert.Contains(errors, e => e.StartsWith(expected, StringComparison.Ordinal));
     }
 
     private static EmbedderOptions? Bind(string[] args, out List<string> errors)

@@ -17,8 +17,17 @@ public sealed class EmbedderStartupIntegrationTests(EmbedderNodeFixture fixture)
         var (code, _, stderr) = await RunAsync(["--device", "tpu"]);
 
         Assert.Equal(2, code);
-        Assert.Contains("--model-dir is required", stderr, StringComparison.Ordinal);
+        Assert.Contains("--model-dir or --model-uri is required", stderr, StringComparison.Ordinal);
         Assert.Contains("--device: 'tpu' is not a device; use auto, cpu, cuda or cuda:N", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_Should_ExitTwoNamingBoth_When_ModelDirAndModelUriAreGiven()
+    {
+        var (code, _, stderr) = await RunAsync(["--model-dir", Path.GetTempPath(), "--model-uri", "https://h/m.tar.gz"]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--model-dir and --model-uri are both set; give exactly one", stderr, StringComparison.Ordinal);
     }
 
     [TorchFact]

@@ -61,10 +61,13 @@ internal static class EmbedderCommands
                 info = await ctx.Embedder.GetModelInfoAsync(ctx.Call());
                 break;
             case "load":
-                var path = cl.RequirePositional(2, "model package directory (as the embedder node sees it)");
+                var path = cl.RequirePositional(2, "model package directory (as the embedder node sees it) or model URI");
                 var device = cl.Option("device") ?? string.Empty;
                 cl.EnsureAllUsed(3);
-                info = await ctx.Embedder.LoadModelAsync(path, device, ctx.Call());
+                // A URI (file://, http://, https://) is fetched by the node itself, through its model cache.
+                info = path.Contains("://", StringComparison.Ordinal)
+                    ? await ctx.Embedder.LoadModelFromUriAsync(path, device, ctx.Call())
+                    : await ctx.Embedder.LoadModelAsync(path, device, ctx.Call());
                 break;
             default:
                 throw new UsageException($"unknown model subcommand '{verb}'; accepted: info, load");

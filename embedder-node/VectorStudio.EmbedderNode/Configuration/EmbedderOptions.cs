@@ -1,14 +1,18 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
 using System.Text.RegularExpressions;
+using VectorStudio.EmbedderNode.ModelSource;
 using VectorStudio.Hosting;
 
 namespace VectorStudio.EmbedderNode.Configuration;
 
-/// <summary>The validated settings of an embedder node.</summary>
+/// <summary>
+/// The validated settings of an embedder node. The model comes from exactly one of
+/// <see cref="ModelDir"/> (a package folder) or <see cref="ModelUri"/> (fetched at start).
+/// </summary>
 public sealed partial record EmbedderOptions(
     ServerOptions Server,
-    string ModelDir,
+    string? ModelDir,
     string Device,
     bool Fp16,
     int Threads,
@@ -17,6 +21,12 @@ public sealed partial record EmbedderOptions(
     int QueueCapacity,
     int MaxTextsPerRequest)
 {
+    /// <summary>The model to fetch at start when <see cref="ModelDir"/> is null.</summary>
+    public ModelUri? ModelUri { get; init; }
+
+    /// <summary>Cache folder, size cap, retries and timeouts of model fetches (start-up and LoadModel).</summary>
+    public ModelFetchSettings Fetch { get; init; } = ModelFetchSettings.For(ModelFetchSettings.DefaultCacheDirectory);
+
     /// <summary>Whether <paramref name="device"/> names a device: auto, cpu, cuda or cuda:N.</summary>
     public static bool IsValidDevice(string device) => DevicePattern().IsMatch(device);
 
@@ -28,11 +38,8 @@ public sealed partial record EmbedderOptions(
         var start = errors.Count;
         var server = ServerOptions.BindFrom(values, errors);
         var modelDir = values.GetString(EmbedderOptionDefinitions.ModelDir);
-        if (modelDir is null)
-        {
-            errors.Add("--model-dir is required: the directory of a model package (see docs/embedder.md)");
-        }
-        else if (!Directory.Exists(modelDir))
+        var modelUri = BindModelUri(values, modelDir, errors);
+        if (modelDir is not null && !Directory.Exists(modelDir))
         {
             errors.Add($"--model-dir: no directory at {modelDir}");
         }
@@ -50,14 +57,59 @@ public sealed partial record EmbedderOptions(
 
         return new EmbedderOptions(
             server,
-            Path.GetFullPath(modelDir!),
+            modelDir is null ? null : Path.GetFullPath(modelDir),
             device,
             values.GetBoolean(EmbedderOptionDefinitions.Fp16),
             (int)values.GetInteger(EmbedderOptionDefinitions.Threads),
             (int)values.GetInteger(EmbedderOptionDefinitions.MaxBatchSize),
             TimeSpan.FromMilliseconds(values.GetInteger(EmbedderOptionDefinitions.MaxBatchWaitMs)),
             (int)values.GetInteger(EmbedderOptionDefinitions.QueueCapacity),
-            (int)values.GetInteger(EmbedderOptionDefinitions.MaxTextsPerRequest));
+            (int)values.GetInteger(EmbedderOptionDefinitions.MaxTextsPerRequest))
+        {
+            ModelUri = modelUri,
+            Fetch = new ModelFetchSettings(
+                Path.GetFullPath(values.GetString(EmbedderOptionDefinitions.ModelCacheDir) ?? ModelFetchSettings.DefaultCacheDirectory),
+                values.GetInteger(EmbedderOptionDefinitions.ModelMaxBytes),
+                (int)values.GetInteger(EmbedderOptionDefinitions.ModelFetchAttempts),
+                TimeSpan.FromMilliseconds(values.GetInteger(EmbedderOptionDefinitions.ModelFetchRetryDelayMs)),
+                TimeSpan.FromSeconds(values.GetInteger(EmbedderOptionDefinitions.ModelFetchTimeoutS))),
+        };
+    }
+
+    private static ModelUri? BindModelUri(OptionValues values, string? modelDir, List<string> errors)
+    {
+        var text = values.GetString(EmbedderOptionDefinitions.ModelUri);
+        var sha256 = values.GetString(EmbedderOptionDefinitions.ModelSha256);
+        if (modelDir is null && text is null)
+        {
+            errors.Add("--model-dir or --model-uri is required: a model package directory, or "
+                + ModelSource.ModelUri.Accepted + " (see docs/embedder.md)");
+            return null;
+        }
+
+        if (modelDir is not null && text is not null)
+        {
+            errors.Add("--model-dir and --model-uri are both set; give exactly one");
+            return null;
+        }
+
+        if (text is null)
+        {
+            if (sha256 is not null)
+            {
+                errors.Add("--model-sha256 checks a --model-uri archive; it does not apply to --model-dir");
+            }
+
+            return null;
+        }
+
+        var uri = ModelSource.ModelUri.TryParse(text, sha256, out var error);
+        if (uri is null)
+        {
+            errors.Add($"--model-uri: {error}");
+        }
+
+        return uri;
     }
 
     [GeneratedRegex("^(auto|cpu|cuda|cuda:[0-9]{1,2})$")]

@@ -2,6 +2,7 @@
 
 using VectorStudio.Embedder.Batching;
 using VectorStudio.Embedder.Runtime;
+using VectorStudio.EmbedderNode.ModelSource;
 using VectorStudio.Rpc;
 using VectorStudio.Rpc.Server;
 
@@ -41,6 +42,15 @@ public static class EmbedderStatusMapping
         EmbedderErrorKind.InvalidPackage or EmbedderErrorKind.ModelNotFound or EmbedderErrorKind.InvalidModel
             or EmbedderErrorKind.UnsupportedOutput => StatusCode.FailedPrecondition,
         EmbedderErrorKind.InferenceFailed or EmbedderErrorKind.Io or EmbedderErrorKind.Internal => StatusCode.Internal,
+    };
+
+    /// <summary>The status of a LoadModel whose URI could not be fetched.</summary>
+    public static StatusCode Code(ModelFetchErrorKind kind) => kind switch
+    {
+        ModelFetchErrorKind.NotFound => StatusCode.NotFound,
+        ModelFetchErrorKind.DigestMismatch or ModelFetchErrorKind.InvalidArchive => StatusCode.InvalidArgument,
+        ModelFetchErrorKind.Refused or ModelFetchErrorKind.Cache => StatusCode.FailedPrecondition,
+        ModelFetchErrorKind.Unavailable => StatusCode.Unavailable,
     };
 
     /// <summary>RESOURCE_EXHAUSTED with a retry hint, for a full queue.</summary>

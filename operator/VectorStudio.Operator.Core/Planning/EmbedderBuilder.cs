@@ -13,11 +13,16 @@ namespace VectorStudio.Operator.Core.Planning;
 /// <c>&lt;cluster&gt;-embedder</c>. With <c>device: cuda</c> each pod gets an
 /// <c>nvidia.com/gpu</c> limit, a GPU node selector (unless the spec gives its own) and a toleration
 /// of the <c>nvidia.com/gpu</c> taint GPU node pools usually carry; with cpu it gets none of them.
+/// A model given by URI is fetched by the pod at start into an emptyDir mounted at
+/// <see cref="ModelCachePath"/> (the root filesystem is read-only); it lives as long as the pod, so a
+/// container restart reuses the download. A model on a volume gets no cache.
 /// </summary>
 public static class EmbedderBuilder
 {
     public const string ContainerName = "embedder";
     public const string ModelPath = "/models";
+    public const string ModelCacheVolume = "model-cache";
+    public const string ModelCachePath = "/var/cache/vector-studio/models";
     public const int GrpcPort = 50051;
     public const int HttpPort = 8080;
     public const string GpuNodeLabel = "nvidia.com/gpu.present";
@@ -41,6 +46,10 @@ public static class EmbedderBuilder
                     ReadOnly = true,
                 },
             });
+        }
+        else
+        {
+            volumes.Add(new Volume { Name = ModelCacheVolume, EmptyDir = new EmptyDirVolumeSource() });
         }
 
         return new Deployment
@@ -110,12 +119,14 @@ public static class EmbedderBuilder
         };
         args.AddRange(e.Model?.Volume is { } v
             ? ["--model-dir", $"{ModelPath}/{v.Path}"]
-            : ["--model-uri", e.Model?.Uri ?? ""]);
-        var mounts = new List<VolumeMount> { new() { Name = "tmp", MountPath = "/tmp" } };
-        if (e.Model?.Volume is not null)
-        {
-            mounts.Add(new VolumeMount { Name = "model", MountPath = ModelPath, ReadOnly = true });
-        }
+            : ["--model-uri", e.Model?.Uri ?? "", "--model-cache-dir", ModelCachePath]);
+        List<VolumeMount> mounts =
+        [
+            new() { Name = "tmp", MountPath = "/tmp" },
+            e.Model?.Volume is not null
+                ? new() { Name = "model", MountPath = ModelPath, ReadOnly = true }
+                : new() { Name = ModelCacheVolume, MountPath = ModelCachePath },
+        ];
 
         return new Container
         {
