@@ -1,7 +1,9 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
+using System.Text.Json;
 using VectorStudio.Contracts.V1;
 using VectorStudio.Rpc;
+using VectorStudio.Tests;
 
 namespace VectorStudio.ShardNode.Tests;
 
@@ -216,6 +218,47 @@ public sealed class TextApiIntegrationTests(TextApiFixture fixture) : IClassFixt
         Assert.Equal(3ul, (await Node.Points.CountAsync(new CountPointsRequest { Collection = name })).Count);
     }
 
+    [TorchFact]
+    public async Task Vsctl_Should_CreateImportUpsertAndSearchByText_When_TheCollectionHasAnEmbedder()
+    {
+        var name = NodeFixture.UniqueName("cli-text");
+        var dir = Directory.CreateTempSubdirectory("vs-cli-text-").FullName;
+        try
+        {
+            var file = Path.Combine(dir, "docs.jsonl");
+            await File.WriteAllLinesAsync(file, Enumerable.Range(0, 40).Select(i =>
+                $"{{\"id\": {i}, \"text\": \"{Text(i)}\", \"payload\": {{\"n\": {i}}}}}"));
+            var embedder = fixture.Embedder.Endpoint.Replace("http://", string.Empty, StringComparison.Ordinal);
+
+            var create = await VsctlAsync("collections", "create", name, "--embedder", embedder, "--text-field", "body");
+            var import = await VsctlAsync("import", name, file, "--batch", "16");
+            var upsert = await VsctlAsync("upsert", name, "--id", "99", "--text", Text(99));
+            var search = await VsctlAsync("--json", "search", name, "--text", Text(33), "--k", "2", "--with-payload");
+            var single = await VsctlAsync("--json", "search", name, "--text", Text(99), "--k", "1");
+            var missing = await VsctlAsync("upsert", name, "--id", "1");
+
+            Assert.Equal(0, create.ExitCode);
+            Assert.Matches($@"embedder\s+{fixture.Embedder.Endpoint}", create.Output);
+            Assert.Matches(@"dimension\s+128\s", create.Output);
+            Assert.Matches(@"text field\s+body\s", create.Output);
+            Assert.Equal(0, import.ExitCode);
+            Assert.Contains($"imported 40 points into {name}", import.Output, StringComparison.Ordinal);
+            Assert.Equal(0, upsert.ExitCode);
+            using var json = JsonDocument.Parse(search.Output);
+            var top = json.RootElement.GetProperty("results")[0].GetProperty("points")[0];
+            Assert.Equal("33", top.GetProperty("id").GetProperty("num").GetString());
+            Assert.Equal(Text(33), top.GetProperty("payload").GetProperty("body").GetProperty("stringValue").GetString());
+            using var json99 = JsonDocument.Parse(single.Output);
+            Assert.Equal("99", json99.RootElement.GetProperty("results")[0].GetProperty("points")[0].GetProperty("id").GetProperty("num").GetString());
+            Assert.Equal(2, missing.ExitCode);
+            Assert.Contains("upsert needs exactly one of --vector 1,2,3 or --text TEXT", missing.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     /// <summary>Distinct three-word texts from the test vocabulary (w5..w999), the same for the same i.</summary>
     private static string Text(int i) => $"w{5 + i} w{5 + (i * 37 % 990)} w{5 + (i * 101 % 990)}";
 
@@ -242,6 +285,10 @@ public sealed class TextApiIntegrationTests(TextApiFixture fixture) : IClassFixt
 
     private async Task AssertAbsentAsync(string name) =>
         Assert.DoesNotContain((await Node.Collections.ListAsync()).Collections, c => c.Name == name);
+
+    private Task<(int ExitCode, string Output, string Error)> VsctlAsync(params string[] args) =>
+        ChildProcess.RunAsync(
+            "dotnet", [Path.Combine(AppContext.BaseDirectory, "vsctl.dll"), "--addr", Node.GrpcAddress, .. args], TimeSpan.FromSeconds(60));
 
     /// <summary>A loopback port nothing listens on: bound by the OS, then released.</summary>
     private static int ClosedPort()
