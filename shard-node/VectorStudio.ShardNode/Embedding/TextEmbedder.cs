@@ -28,10 +28,11 @@ public sealed class TextEmbedder(EmbedderConnections connections, TimeProvider t
     {
         ArgumentNullException.ThrowIfNull(binding);
         ArgumentNullException.ThrowIfNull(context);
+        var options = Options(context, binding.Endpoint);
         V1.ModelInfo model;
         try
         {
-            model = await connections.Get(binding.Endpoint).GetModelInfoAsync(Options(context, binding.Endpoint));
+            model = await connections.Get(binding.Endpoint).GetModelInfoAsync(options);
         }
         catch (RpcException e)
         {
@@ -70,10 +71,11 @@ public sealed class TextEmbedder(EmbedderConnections connections, TimeProvider t
         {
             var count = Math.Min(maxTextsPerCall, texts.Count - start);
             var chunk = new ArraySegment<int>(allIndices, start, count);
+            var options = Options(context, binding.Endpoint);
             V1.EmbedResponse response;
             try
             {
-                response = await client.EmbedAsync(texts.Skip(start).Take(count), Options(context, binding.Endpoint));
+                response = await client.EmbedAsync(texts.Skip(start).Take(count), options);
             }
             catch (RpcException e)
             {
