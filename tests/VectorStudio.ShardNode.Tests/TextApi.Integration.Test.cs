@@ -47,6 +47,25 @@ public sealed class TextApiIntegrationTests(TextApiFixture fixture) : IClassFixt
     }
 
     [TorchFact]
+    public async Task UpsertStream_Should_EmbedEveryBatch_When_BatchesCarryText()
+    {
+        var name = NodeFixture.UniqueName("stream");
+        await CreateAsync(name, fixture.Embedder.Endpoint);
+        using var call = Node.Points.UpsertStream();
+        for (var b = 0; b < 3; b++)
+        {
+            await call.RequestStream.WriteAsync(Upsert(name, Enumerable.Range(b * 10, 10)));
+        }
+
+        await call.RequestStream.CompleteAsync();
+        var response = await call.ResponseAsync;
+        var hits = await Node.Points.SearchAsync(TextSearch(name, Text(21)));
+
+        Assert.Equal(30ul, response.Upserted);
+        Assert.Equal(21ul, hits.Results[0].Points[0].Id.Num);
+    }
+
+    [TorchFact]
     public async Task Restart_Should_KeepTheBindingAndThePoints_When_TheNodeIsKilled()
     {
         var dataDir = Directory.CreateTempSubdirectory("vs-text-restart-").FullName;
