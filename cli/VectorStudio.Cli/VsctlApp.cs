@@ -23,11 +23,13 @@ public static class VsctlApp
         Commands:
           collections create NAME --dim N [--metric cosine|dot|l2] [--index flat|hnsw] [--m N] [--ef-construct N] [--ef N] [--int8]
                              [--fsync always|interval] [--fsync-interval-ms N]
+                             [--embedder host:port [--embedder-model NAME] [--text-field F] [--no-text-payload]]
+                             (with --embedder, --dim may be left out: the model's is taken)
           collections list | info NAME | delete NAME
           import COLLECTION FILE [--format jsonl|fvecs|bvecs|npy] [--batch N] [--first-id N] [--stream]
-          upsert COLLECTION --id ID --vector 0.1,0.2,... [--payload JSON]
+          upsert COLLECTION --id ID (--vector 0.1,0.2,... | --text TEXT) [--payload JSON]
           get COLLECTION ID... [--with-vectors]
-          search COLLECTION (--vector 0.1,0.2,... | --file QUERIES [--format F]) [--k N] [--filter JSON|@FILE]
+          search COLLECTION (--vector 0.1,0.2,... | --text TEXT | --file QUERIES [--format F]) [--k N] [--filter JSON|@FILE]
                  [--threshold X] [--with-payload] [--with-vectors] [--ef N] [--exact]
           count COLLECTION [--filter JSON|@FILE]
           delete COLLECTION (--ids 1,2,a | --filter JSON|@FILE)
@@ -42,6 +44,7 @@ public static class VsctlApp
                  [--id-feature] [--batch N]
 
         Ids: all digits = numeric id, anything else = string id.
+        Text (--text, JSONL "text" lines) needs a collection created with --embedder; the node embeds it.
         Exit codes: 0 ok, 1 server error, 2 usage error, 3 bad input file, 4 server unreachable or deadline expired,
         5 native library missing (export --format pt: build it with scripts/build-native.sh).
         """;

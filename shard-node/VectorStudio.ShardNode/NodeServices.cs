@@ -9,6 +9,7 @@ using VectorStudio.Rpc.Health;
 using VectorStudio.Rpc.Reflection;
 using VectorStudio.Rpc.Server;
 using VectorStudio.ShardNode.Configuration;
+using VectorStudio.ShardNode.Embedding;
 using VectorStudio.ShardNode.Metrics;
 using VectorStudio.ShardNode.Services;
 
@@ -20,9 +21,11 @@ namespace VectorStudio.ShardNode;
 /// </summary>
 public sealed class NodeServices : IDisposable
 {
-    private NodeServices(DurableStore store, HealthService health, IReadOnlyList<ServiceDefinition> definitions)
+    private NodeServices(
+        DurableStore store, EmbedderConnections embedders, HealthService health, IReadOnlyList<ServiceDefinition> definitions)
     {
         Store = store;
+        Embedders = embedders;
         Health = health;
         Definitions = definitions;
     }
@@ -30,6 +33,9 @@ public sealed class NodeServices : IDisposable
     public DurableStore Store { get; }
 
     public VectorDatabase Database => Store.Database;
+
+    /// <summary>The channels to the embedders collections are bound to.</summary>
+    public EmbedderConnections Embedders { get; }
 
     /// <summary>Refuses data calls (UNAVAILABLE) until <see cref="RecoveryGateInterceptor.Open"/>.</summary>
     public RecoveryGateInterceptor Gate { get; } = new();
@@ -63,18 +69,24 @@ public sealed class NodeServices : IDisposable
             log);
         var database = store.Database;
         var health = new HealthService();
+        var embedders = new EmbedderConnections();
+        var embedder = new TextEmbedder(embedders, TimeProvider.System);
         ServiceDefinition[] api =
         [
-            new CollectionsService(store).CreateDefinition(),
-            new PointsService(database, metrics).CreateDefinition(),
+            new CollectionsService(store, embedder).CreateDefinition(),
+            new PointsService(database, metrics, embedder).CreateDefinition(),
             new SnapshotsService(store, Path.Combine(options.DataDir, "uploads")).CreateDefinition(),
             health.CreateDefinition(),
         ];
         RegisterCollectionGauges(metrics.Meter, database);
-        return new NodeServices(store, health, ReflectionService.AddTo(api));
+        return new NodeServices(store, embedders, health, ReflectionService.AddTo(api));
     }
 
-    public void Dispose() => Store.Dispose();
+    public void Dispose()
+    {
+        Embedders.Dispose();
+        Store.Dispose();
+    }
 
     private static void RegisterCollectionGauges(Meter meter, VectorDatabase database)
     {

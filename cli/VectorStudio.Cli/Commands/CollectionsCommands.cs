@@ -93,9 +93,20 @@ internal static class CollectionsCommands
                 IntervalMs = (uint)cl.Number("fsync-interval-ms", 0, 1, 10_000),
             },
         };
-        if (request.Dimension == 0)
+        if (cl.Option("embedder") is { } embedder)
         {
-            throw new UsageException("collections create needs --dim N (the vector length, 1..65536)");
+            request.Embedder = new EmbedderBinding
+            {
+                Endpoint = embedder,
+                Model = cl.Option("embedder-model") ?? string.Empty,
+                TextField = cl.Option("text-field") ?? string.Empty,
+                SkipTextPayload = cl.Flag("no-text-payload"),
+            };
+        }
+        else if (request.Dimension == 0)
+        {
+            throw new UsageException(
+                "collections create needs --dim N (the vector length, 1..65536), or --embedder host:port to take the model's");
         }
 
         cl.EnsureAllUsed(3);
@@ -123,9 +134,17 @@ internal static class CollectionsCommands
                 FsyncMode.Interval => $"interval ({info.Durability.IntervalMs} ms)",
                 _ => "default",
             })
+            .Add("embedder", info.Embedder is null
+                ? "none"
+                : $"{info.Embedder.Endpoint}{(info.Embedder.Model.Length > 0 ? $" (model {info.Embedder.Model})" : string.Empty)}")
             .Add("points", info.PointCount)
             .Add("vector bytes", info.VectorBytes)
             .Add("payload bytes", info.PayloadBytes);
+        if (info.Embedder is not null)
+        {
+            table.Add("text field", info.Embedder.SkipTextPayload ? $"{info.Embedder.TextField} (not stored)" : info.Embedder.TextField);
+        }
+
         foreach (var field in info.PayloadFields)
         {
             table.Add($"payload.{field.Key}", $"{field.Type.ToString().ToLowerInvariant()}{(field.Indexed ? " (indexed)" : string.Empty)}");

@@ -50,7 +50,7 @@ internal static class ImportCommand
         var request = new UpsertPointsRequest { Collection = collection };
         foreach (var record in records)
         {
-            var point = new Point { Id = record.Id };
+            var point = new Point { Id = record.Id, Text = record.Text ?? string.Empty };
             point.Vector.Add(record.Vector);
             foreach (var (key, value) in record.Payload ?? new Dictionary<string, Value>())
             {

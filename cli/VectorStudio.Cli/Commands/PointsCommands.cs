@@ -14,7 +14,22 @@ internal static class PointsCommands
     public static async Task<int> UpsertAsync(CliContext ctx, CommandLine cl)
     {
         var point = new Point { Id = Parsing.Id(cl.Option("id") ?? throw new UsageException("upsert needs --id ID")) };
-        point.Vector.Add(Parsing.Vector(cl.Option("vector") ?? throw new UsageException("upsert needs --vector 1,2,3")));
+        var vector = cl.Option("vector");
+        var text = cl.Option("text");
+        if ((vector is null) == (text is null) || text?.Length == 0)
+        {
+            throw new UsageException("upsert needs exactly one of --vector 1,2,3 or --text TEXT (for a collection with an embedder)");
+        }
+
+        if (text is not null)
+        {
+            point.Text = text;
+        }
+        else
+        {
+            point.Vector.Add(Parsing.Vector(vector!));
+        }
+
         if (Parsing.Payload(cl.Option("payload")) is { } payload)
         {
             point.Payload.Add(payload);
@@ -86,19 +101,21 @@ internal static class PointsCommands
         }
 
         var vector = cl.Option("vector");
+        var text = cl.Option("text");
         var file = cl.Option("file");
         var format = Parsing.Format(cl.Option("format"));
         var maxQueries = (int)cl.Number("max-queries", 1024, 1, 1024);
         cl.EnsureAllUsed(2);
-        if ((vector is null) == (file is null))
+        if (new[] { vector, text, file }.Count(o => o is not null) != 1 || text?.Length == 0)
         {
-            throw new UsageException("search needs exactly one of --vector 1,2,3 or --file QUERIES (jsonl, fvecs, bvecs, npy)");
+            throw new UsageException(
+                "search needs exactly one of --vector 1,2,3, --text TEXT or --file QUERIES (jsonl with vectors or texts, fvecs, bvecs, npy)");
         }
 
-        var queries = vector is not null
-            ? [Parsing.Vector(vector)]
-            : VectorSource.Open(file!, format).Read().Take(maxQueries).Select(r => r.Vector).ToList();
-        request.Queries.Add(queries.Select(q => new QueryVector { Vector = { q } }));
+        request.Queries.Add(
+            vector is not null ? [new QueryVector { Vector = { Parsing.Vector(vector) } }]
+            : text is not null ? [new QueryVector { Text = text }]
+            : VectorSource.Open(file!, format).Read().Take(maxQueries).Select(Query));
         var response = await ctx.Points.SearchAsync(request, ctx.Call());
         if (ctx.Json)
         {
@@ -210,6 +227,9 @@ internal static class PointsCommands
 
         return ExitCodes.Ok;
     }
+
+    private static QueryVector Query(ImportRecord record) =>
+        record.Text is not null ? new QueryVector { Text = record.Text } : new QueryVector { Vector = { record.Vector } };
 
     private static string FormatVector(Google.Protobuf.Collections.RepeatedField<float> vector) => vector.Count switch
     {

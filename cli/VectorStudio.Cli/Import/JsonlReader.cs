@@ -6,7 +6,8 @@ using VectorStudio.Contracts.V1;
 namespace VectorStudio.Cli.Import;
 
 /// <summary>
-/// Reads JSON Lines: one object per line with "vector" (numbers), optional "id" (a non-negative
+/// Reads JSON Lines: one object per line with "vector" (numbers) or "text" (a string, for a collection
+/// with an embedder), optional "id" (a non-negative
 /// integer or a string; points without one are numbered from the start id) and optional "payload"
 /// (an object of strings, numbers, booleans and lists of them). Blank lines are skipped.
 /// </summary>
@@ -79,22 +80,11 @@ public sealed class JsonlReader
         var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw new FormatException("each line must be a JSON object with a \"vector\"");
+            throw new FormatException("each line must be a JSON object with a \"vector\" or a \"text\"");
         }
 
-        if (!root.TryGetProperty("vector", out var vectorElement) || vectorElement.ValueKind != JsonValueKind.Array)
-        {
-            throw new FormatException("missing \"vector\": an array of numbers");
-        }
-
-        var vector = new float[vectorElement.GetArrayLength()];
-        var i = 0;
-        foreach (var component in vectorElement.EnumerateArray())
-        {
-            vector[i++] = component.ValueKind == JsonValueKind.Number
-                ? component.GetSingle()
-                : throw new FormatException($"vector component {i - 1} is {component.ValueKind}, not a number");
-        }
+        var text = ReadText(root);
+        var vector = ReadVector(root, text is not null);
 
         PointId id;
         if (root.TryGetProperty("id", out var idElement))
@@ -114,7 +104,46 @@ public sealed class JsonlReader
         var payload = root.TryGetProperty("payload", out var payloadElement) && payloadElement.ValueKind != JsonValueKind.Null
             ? ParsePayload(payloadElement)
             : null;
-        return new ImportRecord(id, vector, payload);
+        return new ImportRecord(id, vector, payload, text);
+    }
+
+    private static string? ReadText(JsonElement root)
+    {
+        if (!root.TryGetProperty("text", out var text) || text.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return text.ValueKind == JsonValueKind.String && text.GetString() is { Length: > 0 } value
+            ? value
+            : throw new FormatException($"\"text\" must be a non-empty string, not {text.GetRawText()}");
+    }
+
+    private static float[] ReadVector(JsonElement root, bool hasText)
+    {
+        var present = root.TryGetProperty("vector", out var vectorElement) && vectorElement.ValueKind != JsonValueKind.Null;
+        if (hasText)
+        {
+            return present
+                ? throw new FormatException("the line has both \"vector\" and \"text\"; give exactly one")
+                : [];
+        }
+
+        if (!present || vectorElement.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException("missing \"vector\" (an array of numbers) or \"text\" (a string)");
+        }
+
+        var vector = new float[vectorElement.GetArrayLength()];
+        var i = 0;
+        foreach (var component in vectorElement.EnumerateArray())
+        {
+            vector[i++] = component.ValueKind == JsonValueKind.Number
+                ? component.GetSingle()
+                : throw new FormatException($"vector component {i - 1} is {component.ValueKind}, not a number");
+        }
+
+        return vector;
     }
 
     private static Value ToValue(string key, JsonElement element, bool allowList) => element.ValueKind switch

@@ -12,8 +12,14 @@ namespace VectorStudio.Engine.Collections;
 /// <param name="Metric">How vectors are compared.</param>
 /// <param name="Index">Index settings; null means every default.</param>
 /// <param name="Durability">Fsync policy of its log records; null means the database's default.</param>
+/// <param name="Embedder">The embedder that turns its points' text into vectors; null when it has none.</param>
 public sealed record CollectionConfig(
-    string Name, int Dimension, DistanceMetric Metric, IndexOptions? Index = null, DurabilityOptions? Durability = null)
+    string Name,
+    int Dimension,
+    DistanceMetric Metric,
+    IndexOptions? Index = null,
+    DurabilityOptions? Durability = null,
+    EmbedderBinding? Embedder = null)
 {
     /// <summary>Throws <see cref="EngineErrorKind.InvalidArgument"/> naming the first bad setting.</summary>
     public void Validate()
@@ -37,6 +43,7 @@ public sealed record CollectionConfig(
 
         (Index ?? IndexOptions.Default).Validate();
         Durability?.Validate();
+        Embedder?.Validate();
     }
 
     /// <summary>A copy with the index defaults filled in.</summary>

@@ -143,9 +143,10 @@ public static class SnapshotFile
         }
 
         var version = BinaryPrimitives.ReadUInt32LittleEndian(header[8..]);
-        if (version != SnapshotFormat.FormatVersion)
+        if (version is < SnapshotFormat.MinFormatVersion or > SnapshotFormat.FormatVersion)
         {
-            throw EngineException.Corrupted($"snapshot {path} has format version {version}; this build reads version {SnapshotFormat.FormatVersion}");
+            throw EngineException.Corrupted(
+                $"snapshot {path} has format version {version}; this build reads versions {SnapshotFormat.MinFormatVersion}..{SnapshotFormat.FormatVersion}");
         }
 
         return (BinaryPrimitives.ReadInt64LittleEndian(header[16..]), BinaryPrimitives.ReadInt64LittleEndian(header[24..]));

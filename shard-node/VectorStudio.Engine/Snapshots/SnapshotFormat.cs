@@ -11,7 +11,14 @@ public static class SnapshotFormat
     /// <summary>"VSSE" read as a little-endian u32: the last 4 bytes of a complete snapshot.</summary>
     public const uint EndMagic = 0x4553_5356;
 
-    public const uint FormatVersion = 1;
+    /// <summary>
+    /// The format this build writes. Version 2 lets the config block carry configuration extensions (an
+    /// embedder binding); version 1 files load as before.
+    /// </summary>
+    public const uint FormatVersion = 2;
+
+    /// <summary>The oldest format this build reads.</summary>
+    public const uint MinFormatVersion = 1;
 
     public const int HeaderSize = 32;
 

@@ -8,8 +8,14 @@ public static class WalFormat
     /// <summary>The first 8 bytes of every segment file: "VSWALSEG" in ASCII.</summary>
     public const ulong SegmentMagic = 0x4745_534C_4157_5356; // "VSWALSEG" read little-endian
 
-    /// <summary>The segment format this build writes and reads.</summary>
-    public const uint FormatVersion = 1;
+    /// <summary>
+    /// The segment format this build writes. Version 2 lets a create record carry configuration extensions
+    /// (an embedder binding); a version 1 segment is read as before.
+    /// </summary>
+    public const uint FormatVersion = 2;
+
+    /// <summary>The oldest segment format this build reads.</summary>
+    public const uint MinFormatVersion = 1;
 
     /// <summary>Bytes of the segment header: magic, version, header size, first LSN, reserved, CRC.</summary>
     public const int SegmentHeaderSize = 32;

@@ -216,9 +216,9 @@ public static class WalReader
         }
 
         var version = BinaryPrimitives.ReadUInt32LittleEndian(header[8..]);
-        if (version != WalFormat.FormatVersion)
+        if (version is < WalFormat.MinFormatVersion or > WalFormat.FormatVersion)
         {
-            problem = $"the segment has format version {version}; this build reads version {WalFormat.FormatVersion}";
+            problem = $"the segment has format version {version}; this build reads versions {WalFormat.MinFormatVersion}..{WalFormat.FormatVersion}";
             return false;
         }
 

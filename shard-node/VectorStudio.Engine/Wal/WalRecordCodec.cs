@@ -102,6 +102,7 @@ public static class WalRecordCodec
         w.U8(index.Int8Quantization ? (byte)1 : (byte)0);
         w.U8((byte)durability.Mode);
         w.U32((uint)durability.IntervalMs);
+        ConfigExtensions.Write(w, config);
     }
 
     internal static CollectionConfig ReadConfig(ref ByteReader r, string name)
@@ -117,7 +118,8 @@ public static class WalRecordCodec
             Int8Quantization = r.U8() != 0,
         };
         var durability = new DurabilityOptions((FsyncMode)r.U8(), (int)r.U32());
-        return new CollectionConfig(name, dimension, metric, index, durability);
+        var config = new CollectionConfig(name, dimension, metric, index, durability);
+        return ConfigExtensions.Read(ref r, config);
     }
 
     private static ByteWriter Begin(long term, WalOp op, string collection, int bodyHint)

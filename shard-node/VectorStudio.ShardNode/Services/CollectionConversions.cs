@@ -40,7 +40,12 @@ public static class CollectionConversions
             Int8Quantization = index?.Int8Quantization ?? false,
         };
         return new CollectionConfig(
-            request.Name, (int)Math.Min(request.Dimension, int.MaxValue), metric, options, ToEngine(request.Durability, defaults ?? DurabilityOptions.Default));
+            request.Name,
+            (int)Math.Min(request.Dimension, int.MaxValue),
+            metric,
+            options,
+            ToEngine(request.Durability, defaults ?? DurabilityOptions.Default),
+            EmbedderConversions.ToEngine(request.Embedder));
     }
 
     private static DurabilityOptions ToEngine(V1.Durability? durability, DurabilityOptions defaults)
@@ -95,6 +100,7 @@ public static class CollectionConversions
             PointCount = (ulong)info.PointCount,
             VectorBytes = (ulong)info.VectorBytes,
             PayloadBytes = (ulong)info.PayloadBytes,
+            Embedder = EmbedderConversions.ToContract(config.Embedder),
         };
         foreach (var field in info.PayloadFields)
         {

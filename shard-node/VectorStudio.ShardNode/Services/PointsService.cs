@@ -8,13 +8,17 @@ using VectorStudio.Engine.Search;
 using VectorStudio.Engine.Storage;
 using VectorStudio.Rpc;
 using VectorStudio.Rpc.Server;
+using VectorStudio.ShardNode.Embedding;
 using VectorStudio.ShardNode.Metrics;
 using V1 = VectorStudio.Contracts.V1;
 
 namespace VectorStudio.ShardNode.Services;
 
-/// <summary><c>vectorstudio.v1.Points</c>: validate, map, call the engine, map back.</summary>
-public sealed class PointsService(VectorDatabase database, NodeMetrics metrics)
+/// <summary>
+/// <c>vectorstudio.v1.Points</c>: validate, map, call the engine, map back. Text in points and queries is
+/// embedded first (<see cref="TextEmbedder"/>), so the engine and its log only ever see vectors.
+/// </summary>
+public sealed partial class PointsService(VectorDatabase database, NodeMetrics metrics, TextEmbedder embedder)
 {
     public ServiceDefinition CreateDefinition() =>
         ServiceDefinition.CreateBuilder(VectorStudioMethods.PointsService)
@@ -60,9 +64,19 @@ public sealed class PointsService(VectorDatabase database, NodeMetrics metrics)
     private async Task<int> StoreAsync(V1.UpsertPointsRequest request, ServerCallContext context)
     {
         var points = new PointStruct[request.Points.Count];
+        List<int>? texts = null;
         for (var i = 0; i < points.Length; i++)
         {
             points[i] = PointConversions.ToEngine(request.Points[i], i);
+            if (EmbedderConversions.HasText(request.Points[i], i))
+            {
+                (texts ??= []).Add(i);
+            }
+        }
+
+        if (texts is not null)
+        {
+            await EmbedPointsAsync(request, points, texts, context);
         }
 
         var written = await StatusMapping.RunAsync(context, () =>
@@ -146,13 +160,23 @@ public sealed class PointsService(VectorDatabase database, NodeMetrics metrics)
         }
     }
 
-    private Task<V1.SearchPointsResponse> SearchAsync(V1.SearchPointsRequest request, ServerCallContext context)
+    private async Task<V1.SearchPointsResponse> SearchAsync(V1.SearchPointsRequest request, ServerCallContext context)
     {
         var start = Stopwatch.GetTimestamp();
         var queries = new ReadOnlyMemory<float>[request.Queries.Count];
+        List<int>? texts = null;
         for (var i = 0; i < queries.Length; i++)
         {
             queries[i] = request.Queries[i].Vector.ToArray();
+            if (EmbedderConversions.HasText(request.Queries[i], i))
+            {
+                (texts ??= []).Add(i);
+            }
+        }
+
+        if (texts is not null)
+        {
+            await EmbedQueriesAsync(request, queries, texts, context);
         }
 
         var filter = FilterConversions.ToEngine(request.Filter);
@@ -183,6 +207,6 @@ public sealed class PointsService(VectorDatabase database, NodeMetrics metrics)
         metrics.QueryLatency.Record(
             Stopwatch.GetElapsedTime(start).TotalSeconds,
             new KeyValuePair<string, object?>("collection", request.Collection));
-        return Task.FromResult(response);
+        return response;
     }
 }
