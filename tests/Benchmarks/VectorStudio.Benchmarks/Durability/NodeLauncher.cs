@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 
 namespace VectorStudio.Benchmarks.Durability;
 
-/// <summary>Starts the real vector-studio-node process (built next to the benchmarks) and waits for its "ready" line.</summary>
+/// <summary>Starts the real vector-studio-node process (by default the one built next to the benchmarks) and waits for its "ready" line.</summary>
 internal sealed partial class NodeLauncher : IDisposable
 {
     private readonly Process _process;
@@ -23,13 +23,26 @@ internal sealed partial class NodeLauncher : IDisposable
     /// <summary>From process start to the ready line (recovery included).</summary>
     public TimeSpan StartToReady { get; }
 
+    /// <summary>CPU time the node process has used so far (user + system).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The node's own "recovery: ..." log line.</summary>
     public string RecoveryLine { get; }
 
-    public static async Task<NodeLauncher> StartAsync(string dataDir, params string[] extra)
+    /// <param name="nodeDir">The directory holding vector-studio-node.dll (the benchmarks' own, or another build to compare).</param>
+    /// <param name="dataDir">The node's --data-dir.</param>
+    /// <param name="extra">More node arguments.</param>
+    public static async Task<NodeLauncher> StartAsync(string nodeDir, string dataDir, params string[] extra)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "vector-studio-node.dll"), "--data-dir", dataDir, "--grpc-port", "0", "--http-port", "0", .. extra])
+        foreach (var arg in (string[])[Path.Combine(nodeDir, "vector-studio-node.dll"), "--data-dir", dataDir, "--grpc-port", "0", "--http-port", "0", .. extra])
         {
             start.ArgumentList.Add(arg);
         }
