@@ -59,9 +59,10 @@ public static class DurableIngestCommand
                 for (var run = 1; run <= runs; run++)
                 {
                     var collection = $"ingest-{run}";
-                    var (nodeCpu, clientCpu) = (node.CpuTime, ClientCpu());
+                    var (nodeCpu, clientCpu, gc) = (node.CpuTime, ClientCpu(), await NodeGcCounters.ReadAsync(node.HttpPort));
                     var rate = await load.RunAsync(collection, mode, points);
                     (nodeCpu, clientCpu) = (node.CpuTime - nodeCpu, ClientCpu() - clientCpu);
+                    gc = await NodeGcCounters.ReadAsync(node.HttpPort) - gc;
                     await load.DropAsync(collection);
                     rates.Add(rate);
 
@@ -69,7 +70,8 @@ public static class DurableIngestCommand
                     // away (fewer points/s) but hardly change what one point costs.
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"RUN mode={mode} run={run} points={points} points_per_s={rate:F0} " +
-                        $"node_cpu_us_per_point={nodeCpu.TotalMicroseconds / points:F1} client_cpu_us_per_point={clientCpu.TotalMicroseconds / points:F1}"));
+                        $"node_cpu_us_per_point={nodeCpu.TotalMicroseconds / points:F1} client_cpu_us_per_point={clientCpu.TotalMicroseconds / points:F1} " +
+                        $"node_alloc_bytes_per_point={(gc.AllocatedBytes < 0 ? "n/a" : (gc.AllocatedBytes / points).ToString("F0", CultureInfo.InvariantCulture))} node_gcs={gc.Collections:F0}"));
                 }
 
                 rates.Sort();

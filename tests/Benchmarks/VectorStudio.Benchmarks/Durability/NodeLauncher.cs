@@ -10,15 +10,19 @@ internal sealed partial class NodeLauncher : IDisposable
 {
     private readonly Process _process;
 
-    private NodeLauncher(Process process, int grpcPort, TimeSpan startToReady, string recoveryLine)
+    private NodeLauncher(Process process, int grpcPort, int httpPort, TimeSpan startToReady, string recoveryLine)
     {
         _process = process;
         GrpcPort = grpcPort;
+        HttpPort = httpPort;
         StartToReady = startToReady;
         RecoveryLine = recoveryLine;
     }
 
     public int GrpcPort { get; }
+
+    /// <summary>The port of /metrics.</summary>
+    public int HttpPort { get; }
 
     /// <summary>From process start to the ready line (recovery included).</summary>
     public TimeSpan StartToReady { get; }
@@ -49,7 +53,7 @@ internal sealed partial class NodeLauncher : IDisposable
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start)!;
-        var ready = new TaskCompletionSource<(int Port, TimeSpan At)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ready = new TaskCompletionSource<(int Port, int HttpPort, TimeSpan At)>(TaskCreationOptions.RunContinuationsAsynchronously);
         var recovery = string.Empty;
         process.ErrorDataReceived += (_, e) => Console.Error.WriteLine(e.Data);
         process.OutputDataReceived += (_, e) =>
@@ -68,12 +72,12 @@ internal sealed partial class NodeLauncher : IDisposable
             var match = ReadyLine().Match(e.Data);
             if (match.Success)
             {
-                ready.TrySetResult((int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), clock.Elapsed));
+                ready.TrySetResult((Port(match.Groups[1].Value), Port(match.Groups[2].Value), clock.Elapsed));
             }
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        (int Port, TimeSpan At) result;
+        (int Port, int HttpPort, TimeSpan At) result;
         try
         {
             result = await ready.Task.WaitAsync(TimeSpan.FromMinutes(5));
@@ -84,8 +88,8 @@ internal sealed partial class NodeLauncher : IDisposable
             throw;
         }
 
-        var (port, at) = result;
-        return new NodeLauncher(process, port, at, recovery);
+        var (port, httpPort, at) = result;
+        return new NodeLauncher(process, port, httpPort, at, recovery);
     }
 
     /// <summary>kill -9.</summary>
@@ -104,6 +108,8 @@ internal sealed partial class NodeLauncher : IDisposable
         _process.Dispose();
     }
 
-    [GeneratedRegex(@"ready: gRPC [^ ]+:(\d+) ")]
+    private static int Port(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"ready: gRPC [^ ]+:(\d+) \([^)]*\), HTTP [^ ]+:(\d+) ")]
     private static partial Regex ReadyLine();
 }
