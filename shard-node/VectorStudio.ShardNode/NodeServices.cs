@@ -62,7 +62,7 @@ public sealed class NodeServices : IDisposable
                     SearchThreads = threads,
                     DefaultDurability = new DurabilityOptions(storage.DefaultFsync, storage.FsyncIntervalMs),
                 },
-                Wal = new WalOptions { SegmentBytes = storage.SegmentBytes },
+                Wal = new WalOptions { SegmentBytes = storage.SegmentBytes, SyncObserved = metrics.RecordWalSync },
                 Repair = storage.Repair,
                 WalRetentionBytes = storage.RetentionBytes,
             },
@@ -79,6 +79,7 @@ public sealed class NodeServices : IDisposable
             health.CreateDefinition(),
         ];
         RegisterCollectionGauges(metrics.Meter, database);
+        StorageMetrics.Register(metrics.Meter, store);
         return new NodeServices(store, embedders, health, ReflectionService.AddTo(api));
     }
 

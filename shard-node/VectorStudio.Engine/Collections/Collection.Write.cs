@@ -3,7 +3,6 @@
 using VectorStudio.Engine.Distance;
 using VectorStudio.Engine.Errors;
 using VectorStudio.Engine.Filtering;
-using VectorStudio.Engine.Payload;
 using VectorStudio.Engine.Storage;
 using VectorStudio.Engine.Wal;
 
@@ -22,20 +21,52 @@ public sealed partial class Collection
     /// With a log attached the batch is logged (one record) before it is applied, but this method does not
     /// wait for the fsync: <see cref="UpsertDurableAsync"/> does, and is what acknowledges a write to a client.
     /// </remarks>
-    public int Upsert(IReadOnlyList<PointStruct> points) => UpsertLogged(points).Count;
+    public int Upsert(IReadOnlyList<PointStruct> points)
+    {
+        var batch = PrepareUpsert(points);
+        try
+        {
+            EnterWrite();
+            try
+            {
+                ApplyUpsert(batch);
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
+            }
+        }
+        finally
+        {
+            batch.ReleaseRecord();
+        }
+
+        // Outside the lock: graph linking is the slow part of an upsert and searches may run meanwhile.
+        _index.Flush();
+        return points.Count;
+    }
 
     /// <summary>
     /// <see cref="Upsert"/>, completing only once the batch's log record is durable under the collection's
     /// fsync policy. DiskFull if the log cannot be written (nothing is applied then).
     /// </summary>
+    /// <remarks>
+    /// The batch is validated and encoded on the caller's thread, then queued: one thread at a time applies
+    /// the queued batches under one write-lock hold (see <see cref="DrainWrites"/>), so concurrent writers
+    /// wait on a task rather than block a thread on the lock.
+    /// </remarks>
     public async Task<int> UpsertDurableAsync(IReadOnlyList<PointStruct> points)
     {
-        var (count, lsn) = UpsertLogged(points);
+        var batch = PrepareUpsert(points);
+        _writeQueue.Enqueue(batch);
+        DrainWrites();
+        var lsn = await batch.Applied.Task.ConfigureAwait(false);
         await WaitDurableAsync(lsn).ConfigureAwait(false);
-        return count;
+        return points.Count;
     }
 
-    private (int Count, long Lsn) UpsertLogged(IReadOnlyList<PointStruct> points)
+    /// <summary>Validates a batch whole (no lock needed) and encodes its log record.</summary>
+    private PendingUpsert PrepareUpsert(IReadOnlyList<PointStruct> points)
     {
         ArgumentNullException.ThrowIfNull(points);
         if (points.Count is 0 or > EngineLimits.MaxBatchPoints)
@@ -51,50 +82,51 @@ public sealed partial class Collection
         }
 
         var record = Log is null ? null : WalRecordCodec.EncodeUpsert(Name, Dimension, points);
-        long lsn;
-        EnterWrite();
-        try
+        return new PendingUpsert(points, payloadBytes, record);
+    }
+
+    /// <summary>
+    /// Checks what needs the lock (payload types, capacity), logs the batch and applies it; returns its LSN.
+    /// Call under the write lock. Throws (with nothing logged or applied) when a check fails or the log
+    /// cannot be written.
+    /// </summary>
+    private long ApplyUpsert(PendingUpsert batch)
+    {
+        var points = batch.Points;
+        var pending = _pendingFields;
+        var newIds = _newIds;
+        pending.Clear();
+        newIds.Clear();
+        for (var i = 0; i < points.Count; i++)
         {
-            var pending = new Dictionary<string, PayloadFieldType>(StringComparer.Ordinal);
-            var newIds = new HashSet<PointId>();
-            for (var i = 0; i < points.Count; i++)
+            if (points[i].Payload is { } payload)
             {
-                if (points[i].Payload is { } payload)
-                {
-                    _schema.Check(payload, pending, $"point {i} ({points[i].Id})");
-                }
-
-                if (!_points.TryGetSlot(points[i].Id, out _))
-                {
-                    newIds.Add(points[i].Id);
-                }
+                _schema.Check(payload, pending, $"point {i} ({points[i].Id})");
             }
 
-            if ((long)_points.Count + newIds.Count > EngineLimits.MaxPointsPerCollection)
+            if (!_points.TryGetSlot(points[i].Id, out _))
             {
-                throw EngineException.ResourceExhausted(
-                    $"collection '{Name}' holds {_points.Count} points; {newIds.Count} more would pass the limit of {EngineLimits.MaxPointsPerCollection}");
-            }
-
-            // Logged before it is applied: a full disk refuses the batch while nothing has changed.
-            lsn = AppendToLog(record);
-
-            // Cancellation: none from here on. The batch is applied whole so readers see all of it or none.
-            _schema.Commit(pending);
-            var scratch = new float[Dimension];
-            for (var i = 0; i < points.Count; i++)
-            {
-                Write(points[i], payloadBytes[i], scratch);
+                newIds.Add(points[i].Id);
             }
         }
-        finally
+
+        if ((long)_points.Count + newIds.Count > EngineLimits.MaxPointsPerCollection)
         {
-            _lock.ExitWriteLock();
+            throw EngineException.ResourceExhausted(
+                $"collection '{Name}' holds {_points.Count} points; {newIds.Count} more would pass the limit of {EngineLimits.MaxPointsPerCollection}");
         }
 
-        // Outside the lock: graph linking is the slow part of an upsert and searches may run meanwhile.
-        _index.Flush();
-        return (points.Count, lsn);
+        // Logged before it is applied: a full disk refuses the batch while nothing has changed.
+        var lsn = AppendToLog(batch.Record);
+
+        // Cancellation: none from here on. The batch is applied whole so readers see all of it or none.
+        _schema.Commit(pending);
+        for (var i = 0; i < points.Count; i++)
+        {
+            Write(points[i], batch.PayloadBytes[i], Scratch);
+        }
+
+        return lsn;
     }
 
     /// <summary>Deletes points by id (1..10,000; unknown ids are ignored). Returns how many existed.</summary>
@@ -209,55 +241,5 @@ public sealed partial class Collection
         _vectors.SetLive(slot, false);
         _points.Remove(slot);
         _index.OnDelete(slot);
-    }
-
-    /// <summary>Checks what needs no lock; returns the payload's encoded size.</summary>
-    private int ValidatePoint(PointStruct point, int index)
-    {
-        ArgumentNullException.ThrowIfNull(point);
-        var what = $"point {index} ({point.Id})";
-        point.Id.Validate(what);
-        var vector = point.Vector.Span;
-        if (vector.Length != Dimension)
-        {
-            throw EngineException.InvalidArgument(
-                $"vector {index} has dimension {vector.Length}; collection '{Name}' expects {Dimension}");
-        }
-
-        ValidateFinite(vector, $"vector {index}");
-        var bytes = PayloadSize.Of(point.Payload);
-        if (bytes > EngineLimits.MaxPayloadBytes)
-        {
-            throw EngineException.InvalidArgument(
-                $"{what} has a payload of {bytes} bytes; accepted: at most {EngineLimits.MaxPayloadBytes}");
-        }
-
-        return bytes;
-    }
-
-    private static void ValidateFinite(ReadOnlySpan<float> vector, string what)
-    {
-        for (var j = 0; j < vector.Length; j++)
-        {
-            if (!float.IsFinite(vector[j]))
-            {
-                throw EngineException.InvalidArgument(
-                    $"{what} has {vector[j]} at position {j}; accepted: finite numbers");
-            }
-        }
-    }
-
-    private static void ValidateIds(IReadOnlyList<PointId> ids, string operation)
-    {
-        if (ids.Count is 0 or > EngineLimits.MaxBatchPoints)
-        {
-            throw EngineException.InvalidArgument(
-                $"{operation} lists {ids.Count} ids; accepted: 1..{EngineLimits.MaxBatchPoints}");
-        }
-
-        for (var i = 0; i < ids.Count; i++)
-        {
-            ids[i].Validate($"{operation} id {i}");
-        }
     }
 }

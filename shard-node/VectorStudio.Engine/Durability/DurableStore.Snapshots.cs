@@ -1,5 +1,6 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
+using System.Diagnostics;
 using VectorStudio.Engine.Collections;
 using VectorStudio.Engine.Errors;
 using VectorStudio.Engine.Snapshots;
@@ -14,6 +15,15 @@ public sealed partial class DurableStore
     /// <summary>Fault points of the snapshot write sequence, in order (tests interrupt each one).</summary>
     public static readonly IReadOnlyList<string> SnapshotSteps =
         ["snapshot.temp-created", "snapshot.written", "snapshot.synced", "snapshot.renamed", "snapshot.dir-synced"];
+
+    private SnapshotTiming? _lastSnapshot;
+    private long _snapshotsWritten;
+
+    /// <summary>The snapshot written last (by a checkpoint, on demand or before a restore); null before the first.</summary>
+    public SnapshotTiming? LastSnapshot => Volatile.Read(ref _lastSnapshot);
+
+    /// <summary>Snapshot files written since the store was opened.</summary>
+    public long SnapshotsWritten => Interlocked.Read(ref _snapshotsWritten);
 
     /// <summary>Writes a snapshot of one collection now. NotFound if it does not exist; DiskFull if it does not fit.</summary>
     public SnapshotInfo CreateSnapshot(string collection)
@@ -152,6 +162,7 @@ public sealed partial class DurableStore
         }
 
         var temp = Path.Combine(directory, $"{Guid.NewGuid():N}.tmp");
+        var started = Stopwatch.GetTimestamp();
         try
         {
             long lsn;
@@ -170,7 +181,10 @@ public sealed partial class DurableStore
             FileSync.SyncDirectory(directory);
             FaultInjection.Hit(SnapshotSteps[4]);
             PruneSnapshots(collection.Name);
-            return new SnapshotInfo(collection.Name, SnapshotFormat.Name(lsn), lsn, new FileInfo(path).Length, path);
+            var info = new SnapshotInfo(collection.Name, SnapshotFormat.Name(lsn), lsn, new FileInfo(path).Length, path);
+            Volatile.Write(ref _lastSnapshot, new SnapshotTiming(info, _options.Time.GetUtcNow(), Stopwatch.GetElapsedTime(started)));
+            Interlocked.Increment(ref _snapshotsWritten);
+            return info;
         }
         catch (IOException e) when (FileSync.IsDiskFull(e))
         {

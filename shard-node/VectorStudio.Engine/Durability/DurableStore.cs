@@ -37,6 +37,12 @@ public sealed partial class DurableStore : IDisposable
 
     public DurableStoreOptions Options => _options;
 
+    /// <summary>What <see cref="Recover"/> rebuilt and how long it took; null before it has run.</summary>
+    public RecoveryReport? LastRecovery { get; private set; }
+
+    /// <summary>The log once recovered, else null (metrics read it without a recovered check).</summary>
+    public WriteAheadLog? WalIfOpen => Volatile.Read(ref _wal);
+
     /// <summary>The log; InvalidOperation before <see cref="Recover"/>.</summary>
     public WriteAheadLog Wal => _wal ?? throw new InvalidOperationException("the store has not recovered yet");
 
@@ -103,6 +109,7 @@ public sealed partial class DurableStore : IDisposable
         _log($"recovery: {report.Collections} collections, {report.Points} points from {report.Snapshots} snapshots " +
             $"and {report.Records} log records (LSN {report.FirstLsn}..{report.LastLsn}, {report.Skipped} already in snapshots " +
             $"or for dropped collections), {report.TruncatedBytes} bytes truncated, in {report.Elapsed.TotalMilliseconds:F0} ms");
+        LastRecovery = report;
         return report;
     }
 

@@ -21,6 +21,9 @@ public sealed record DurableStoreOptions(string DataDir)
     /// <summary>Snapshots kept per collection (at least 1); older ones are deleted after a new one is written.</summary>
     public int SnapshotsKept { get; init; } = 2;
 
+    /// <summary>The clock that stamps snapshots' finish times (metrics).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     public string WalDirectory => System.IO.Path.Combine(DataDir, "wal");
 
     public string SnapshotDirectory => System.IO.Path.Combine(DataDir, "snapshots");

@@ -27,9 +27,10 @@ public static class WalRecordCodec
     internal static ByteWriter EncodeDrop(string collection, long term = DefaultTerm) =>
         Begin(term, WalOp.DropCollection, collection, 0);
 
+    /// <summary>An upsert record in a pooled buffer: the caller gives it back with <see cref="ByteWriter.Return"/>.</summary>
     internal static ByteWriter EncodeUpsert(string collection, int dimension, IReadOnlyList<PointStruct> points, long term = DefaultTerm)
     {
-        var w = Begin(term, WalOp.Upsert, collection, points.Count * ((dimension * 4) + 16));
+        var w = Begin(term, WalOp.Upsert, collection, points.Count * ((dimension * 4) + 16), pooled: true);
         w.U32((uint)points.Count);
         w.U32((uint)dimension);
         foreach (var point in points)
@@ -122,9 +123,10 @@ public static class WalRecordCodec
         return ConfigExtensions.Read(ref r, config);
     }
 
-    private static ByteWriter Begin(long term, WalOp op, string collection, int bodyHint)
+    private static ByteWriter Begin(long term, WalOp op, string collection, int bodyHint, bool pooled = false)
     {
-        var w = new ByteWriter(WalFormat.RecordPrefixSize + WalFormat.RecordFixedSize + 66 + bodyHint);
+        var capacity = WalFormat.RecordPrefixSize + WalFormat.RecordFixedSize + 66 + bodyHint;
+        var w = pooled ? ByteWriter.Rent(capacity) : new ByteWriter(capacity);
         w.Skip(WalFormat.RecordPrefixSize);
         w.U64((ulong)term);
         w.U64(0); // the LSN, filled in by Seal

@@ -1,5 +1,6 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
+using System.Diagnostics;
 using VectorStudio.Engine.Errors;
 
 namespace VectorStudio.Engine.Wal;
@@ -121,8 +122,10 @@ public sealed partial class WriteAheadLog
             segment = _current;
         }
 
-        if (target > Volatile.Read(ref _durableLsn))
+        var durable = Volatile.Read(ref _durableLsn);
+        if (target > durable)
         {
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 // Older segments were synced when they were closed; this one holds everything after them.
@@ -136,6 +139,7 @@ public sealed partial class WriteAheadLog
             }
 
             Volatile.Write(ref _durableLsn, target);
+            _options.SyncObserved?.Invoke(Stopwatch.GetElapsedTime(started), target - durable);
         }
 
         CompleteWaiters(Volatile.Read(ref _durableLsn));

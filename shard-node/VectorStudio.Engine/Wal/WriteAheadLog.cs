@@ -26,6 +26,7 @@ public sealed partial class WriteAheadLog : IDisposable
     private long _nextLsn;
     private long _writtenLsn;
     private long _bytesWritten;
+    private long _recordsWritten;
     private volatile Exception? _failure;
 
     private WriteAheadLog(string directory, WalOptions options, WalSegment current, long nextLsn, List<WalSegmentInfo> closed)
@@ -60,6 +61,21 @@ public sealed partial class WriteAheadLog : IDisposable
 
     /// <summary>Record bytes appended since the log was opened (drives automatic snapshots).</summary>
     public long BytesWritten => Interlocked.Read(ref _bytesWritten);
+
+    /// <summary>Records appended since the log was opened.</summary>
+    public long RecordsWritten => Interlocked.Read(ref _recordsWritten);
+
+    /// <summary>Segment files: the closed ones retention keeps, and the current one.</summary>
+    public int SegmentCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _closed.Count + 1;
+            }
+        }
+    }
 
     /// <summary>
     /// Opens the log for appending after recovery: a new segment starting at <paramref name="nextLsn"/>;
@@ -113,7 +129,8 @@ public sealed partial class WriteAheadLog : IDisposable
                 WalRecordCodec.Seal(bytes, lsn);
                 _current.Append(bytes);
                 _nextLsn = lsn + 1;
-                _bytesWritten += bytes.Length;
+                Interlocked.Add(ref _bytesWritten, bytes.Length);
+                Interlocked.Increment(ref _recordsWritten);
                 Volatile.Write(ref _writtenLsn, lsn);
                 return lsn;
             }

@@ -25,9 +25,12 @@ public static class PointConversions
     public static PointStruct ToEngine(V1.Point point, int index)
     {
         ArgumentNullException.ThrowIfNull(point);
-        var what = $"point {index}";
-        var id = ToEngine(point.Id, what);
-        return new PointStruct(id, point.Vector.ToArray(), point.Payload.Count == 0 ? null : ToEngine(point.Payload, what));
+        // The description is built only where it can be needed: this runs once per point of every upsert.
+        var id = point.Id is { KindCase: V1.PointId.KindOneofCase.Num } number
+            ? PointId.FromNumber(number.Num)
+            : ToEngine(point.Id, $"point {index}");
+        var payload = point.Payload.Count == 0 ? null : ToEngine(point.Payload, $"point {index}");
+        return new PointStruct(id, point.Vector.ToArray(), payload);
     }
 
     public static Dictionary<string, PayloadValue> ToEngine(MapField<string, V1.Value> payload, string what)

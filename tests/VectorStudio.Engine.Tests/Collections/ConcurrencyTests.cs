@@ -3,6 +3,7 @@
 using System.Diagnostics;
 using VectorStudio.Engine.Distance;
 using VectorStudio.Engine.Filtering;
+using VectorStudio.Engine.Storage;
 using VectorStudio.Engine.Tests.Fixtures;
 
 namespace VectorStudio.Engine.Tests.Collections;
@@ -71,7 +72,19 @@ public class ConcurrencyTests
         await Task.WhenAll([writer, .. readers]);
         Assert.True(searches > 0 && writes > 0, $"{searches} searches, {writes} write rounds");
         var count = collection.Count();
-        Assert.Equal(count, collection.Scroll(null, null, 10_000, false, false).Points.Count);
+
+        // Paged: a fast writer takes the collection past one page's limit (10,000) within the time budget.
+        var scrolled = 0;
+        PointId? after = null;
+        do
+        {
+            var page = collection.Scroll(null, after, 10_000, false, false);
+            scrolled += page.Points.Count;
+            after = page.NextAfter;
+        }
+        while (after is not null);
+
+        Assert.Equal(count, scrolled);
     }
 
     [Fact]

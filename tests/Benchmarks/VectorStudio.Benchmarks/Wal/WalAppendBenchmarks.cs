@@ -7,9 +7,9 @@ using VectorStudio.Engine.Wal;
 namespace VectorStudio.Benchmarks.Wal;
 
 /// <summary>
-/// One upsert record of 100 × 128-d points: encoding with its CRC32C alone, and appended to a real log
-/// in a temp directory until durable under each fsync mode (Always = one fsync per record when a single
-/// writer runs; Interval = no wait).
+/// One upsert record of 100 × 128-d points (in a pooled buffer): encoding with its CRC32C alone, and
+/// appended to a real log in a temp directory until durable under each fsync mode (Always = one fsync
+/// per record when a single writer runs; Interval = no wait).
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory(BenchmarkCategories.Wal)]
@@ -47,9 +47,18 @@ public class WalAppendBenchmarks
     {
         var record = WalRecordCodec.EncodeUpsert("bench", 128, _points);
         WalRecordCodec.Seal(record.WrittenSpan, 1);
-        return record.Length;
+        var length = record.Length;
+        record.Return();
+        return length;
     }
 
     [Benchmark]
-    public Task AppendUntilDurable() => _log!.WaitDurableAsync(_log.Append(WalRecordCodec.EncodeUpsert("bench", 128, _points)), _durability);
+    public Task AppendUntilDurable()
+    {
+        // As the collection does: the pooled record buffer goes back once appended.
+        var record = WalRecordCodec.EncodeUpsert("bench", 128, _points);
+        var lsn = _log!.Append(record);
+        record.Return();
+        return _log.WaitDurableAsync(lsn, _durability);
+    }
 }
