@@ -10,27 +10,13 @@ namespace VectorStudio.EmbedderNode.Tests;
 
 /// <summary>EmbedderAdmin.LoadModel with a uri, over real gRPC, fetching from a real HTTP server on loopback.</summary>
 [Collection(EmbedderNodeCollection.Name)]
-public sealed class EmbedderAdminUriIntegrationTests(EmbedderNodeFixture fixture) : IAsyncLifetime
+public sealed class EmbedderAdminUriIntegrationTests(EmbedderNodeFixture fixture) : ModelServerTestBase
 {
-    private readonly string _cache = Path.Combine(Path.GetTempPath(), "vs-admin-cache-" + Guid.NewGuid().ToString("N"));
-    private ModelServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await ModelServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        if (Directory.Exists(_cache))
-        {
-            Directory.Delete(_cache, recursive: true);
-        }
-    }
-
     [TorchFact]
     public async Task LoadModel_Should_FetchAndSwap_When_GivenAUri()
     {
         await using var node = await StartAsync();
-        var uri = _server.Serve("tokens.tar.gz", TestArchives.TarGzOf(fixture.Models.PathOf("tokens-torchscript")));
+        var uri = Server.Serve("tokens.tar.gz", TestArchives.TarGzOf(fixture.Models.PathOf("tokens-torchscript")));
 
         var info = await node.Client.LoadModelFromUriAsync(uri);
         var response = await node.Client.EmbedAsync(["after the swap"]);
@@ -48,17 +34,17 @@ public sealed class EmbedderAdminUriIntegrationTests(EmbedderNodeFixture fixture
     {
         await using var node = await StartAsync();
         var archive = TestArchives.TarGz(TestArchives.FakePackage());
-        var pinned = _server.Serve("pinned.tar.gz", archive) + "#sha256=" + new string('b', 64);
+        var pinned = Server.Serve("pinned.tar.gz", archive) + "#sha256=" + new string('b', 64);
 
-        var notFound = await Assert.ThrowsAsync<RpcException>(() => node.Client.LoadModelFromUriAsync(_server.UriOf("none.tar.gz")));
+        var notFound = await Assert.ThrowsAsync<RpcException>(() => node.Client.LoadModelFromUriAsync(Server.UriOf("none.tar.gz")));
         var mismatch = await Assert.ThrowsAsync<RpcException>(() => node.Client.LoadModelFromUriAsync(pinned));
         var badUri = await Assert.ThrowsAsync<RpcException>(() => node.Client.LoadModelFromUriAsync("s3://bucket/model.tar.gz"));
         var both = await Assert.ThrowsAsync<RpcException>(() => node.Channel.UnaryAsync(
             VectorStudioMethods.LoadModel,
-            new Contracts.V1.LoadModelRequest { PackagePath = fixture.Models.PathOf("tokens-torchscript"), Uri = _server.UriOf("x.tar.gz") },
+            new Contracts.V1.LoadModelRequest { PackagePath = fixture.Models.PathOf("tokens-torchscript"), Uri = Server.UriOf("x.tar.gz") },
             default));
         // A fake package downloads and unpacks fine but is not a loadable model.
-        var notAModel = await Assert.ThrowsAsync<RpcException>(() => node.Client.LoadModelFromUriAsync(_server.UriOf("pinned.tar.gz")));
+        var notAModel = await Assert.ThrowsAsync<RpcException>(() => node.Client.LoadModelFromUriAsync(Server.UriOf("pinned.tar.gz")));
 
         Assert.Equal(StatusCode.NotFound, notFound.StatusCode);
         Assert.Contains("HTTP 404 (Not Found)", notFound.Status.Detail, StringComparison.Ordinal);
@@ -79,6 +65,6 @@ public sealed class EmbedderAdminUriIntegrationTests(EmbedderNodeFixture fixture
         fixture.StartAsync("pooled-torchscript", o => o with
         {
             // 3 quick attempts: the failures here are final (4xx, digest) and never retried anyway.
-            Fetch = new ModelFetchSettings(_cache, ModelFetchSettings.DefaultMaxBytes, 3, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30)),
+            Fetch = new ModelFetchSettings(Cache, ModelFetchSettings.DefaultMaxBytes, 3, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30)),
         });
 }

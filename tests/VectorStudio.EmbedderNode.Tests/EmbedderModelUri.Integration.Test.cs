@@ -11,30 +11,16 @@ namespace VectorStudio.EmbedderNode.Tests;
 /// on loopback; each test has its own server, cache folder and ports.
 /// </summary>
 [Collection(EmbedderNodeCollection.Name)]
-public sealed class EmbedderModelUriIntegrationTests(EmbedderNodeFixture fixture) : IAsyncLifetime
+public sealed class EmbedderModelUriIntegrationTests(EmbedderNodeFixture fixture) : ModelServerTestBase
 {
     private const string Package = "pooled-torchscript";
     private static readonly string[] Texts = ["the quick brown fox", "Héllo, wörld! 東京", "a"];
 
-    private readonly string _cache = Path.Combine(Path.GetTempPath(), "vs-uri-cache-" + Guid.NewGuid().ToString("N"));
-    private ModelServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await ModelServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        if (Directory.Exists(_cache))
-        {
-            Directory.Delete(_cache, recursive: true);
-        }
-    }
-
     [TorchFact]
     public async Task Start_Should_ServeTheModelDirsVectors_And_ReuseTheCache_When_StartedTwiceFromOneUri()
     {
-        var uri = _server.Serve("model.tar.gz", TestArchives.TarGzOf(fixture.Models.PathOf(Package), top: "minilm"));
-        string[] args = ["--model-uri", uri, "--model-cache-dir", _cache, "--device", "cpu", "--threads", "2"];
+        var uri = Server.Serve("model.tar.gz", TestArchives.TarGzOf(fixture.Models.PathOf(Package), top: "minilm"));
+        string[] args = ["--model-uri", uri, "--model-cache-dir", Cache, "--device", "cpu", "--threads", "2"];
         await using var reference = await fixture.StartAsync(Package);
         var expected = (await reference.Client.EmbedAsync(Texts)).Embeddings.Select(e => e.Values.ToArray()).ToArray();
 
@@ -57,17 +43,17 @@ public sealed class EmbedderModelUriIntegrationTests(EmbedderNodeFixture fixture
 
         // 1e-5: the same package on the same CPU kernels; only batch padding may differ, within float noise.
         AssertClose(expected, first);
-        Assert.Equal(1, _server.Requests("model.tar.gz"));
+        Assert.Equal(1, Server.Requests("model.tar.gz"));
     }
 
     [TorchFact]
     public async Task Start_Should_Succeed_When_TheServerFailsTwiceWith503()
     {
-        var uri = _server.Serve("flaky.tar.gz", TestArchives.TarGzOf(fixture.Models.PathOf(Package)));
-        _server.FailFirst("flaky.tar.gz", 503, 503);
+        var uri = Server.Serve("flaky.tar.gz", TestArchives.TarGzOf(fixture.Models.PathOf(Package)));
+        Server.FailFirst("flaky.tar.gz", 503, 503);
 
         var (node, code) = await EmbedderProcess.StartAsync(
-            ["--model-uri", uri, "--model-cache-dir", _cache, "--device", "cpu", "--model-fetch-retry-delay-ms", "20"]);
+            ["--model-uri", uri, "--model-cache-dir", Cache, "--device", "cpu", "--model-fetch-retry-delay-ms", "20"]);
         await using (node)
         {
             Assert.True(code is null, $"exit {code}\n{node.Stdout}\n{node.Stderr}");
@@ -76,20 +62,20 @@ public sealed class EmbedderModelUriIntegrationTests(EmbedderNodeFixture fixture
             Assert.Contains("attempt 2 of 5 failed: HTTP 503 (Service Unavailable)", node.Stdout, StringComparison.Ordinal);
         }
 
-        Assert.Equal(3, _server.Requests("flaky.tar.gz"));
+        Assert.Equal(3, Server.Requests("flaky.tar.gz"));
     }
 
     [Fact]
     public async Task Start_Should_ExitOneWithTheStatus_When_TheServerAnswers404()
     {
-        var uri = _server.UriOf("missing.tar.gz");
+        var uri = Server.UriOf("missing.tar.gz");
 
-        var (code, stderr) = await RunAsync(["--model-uri", uri, "--model-cache-dir", _cache]);
+        var (code, stderr) = await RunAsync(["--model-uri", uri, "--model-cache-dir", Cache]);
 
         Assert.Equal(1, code);
         Assert.Contains($"vector-studio-embedder: cannot start: cannot fetch model {uri}: HTTP 404 (Not Found)", stderr, StringComparison.Ordinal);
         AssertNoStackTrace(stderr);
-        Assert.Equal(1, _server.Requests("missing.tar.gz"));
+        Assert.Equal(1, Server.Requests("missing.tar.gz"));
     }
 
     [Fact]
@@ -98,46 +84,46 @@ public sealed class EmbedderModelUriIntegrationTests(EmbedderNodeFixture fixture
         var archive = TestArchives.TarGz(TestArchives.FakePackage());
         var actual = Convert.ToHexStringLower(SHA256.HashData(archive));
         var wrong = new string('a', 64);
-        var uri = _server.Serve("pinned.tar.gz", archive);
+        var uri = Server.Serve("pinned.tar.gz", archive);
 
-        var (code, stderr) = await RunAsync(["--model-uri", uri, "--model-sha256", wrong, "--model-cache-dir", _cache]);
+        var (code, stderr) = await RunAsync(["--model-uri", uri, "--model-sha256", wrong, "--model-cache-dir", Cache]);
 
         Assert.Equal(1, code);
         Assert.Contains($"cannot fetch model {uri}: SHA-256 mismatch: expected {wrong}, the archive has {actual}", stderr, StringComparison.Ordinal);
         AssertNoStackTrace(stderr);
-        Assert.Empty(Directory.GetDirectories(_cache));
+        Assert.Empty(Directory.GetDirectories(Cache));
     }
 
     [Fact]
     public async Task Start_Should_ExitOneAndWriteNothingOutside_When_TheArchiveClimbsOut()
     {
         var marker = "vs-slipped-" + Guid.NewGuid().ToString("N") + ".txt";
-        var uri = _server.Serve("slip.tar.gz", TestArchives.TarGz([.. TestArchives.FakePackage(), TestArchives.File("../../../" + marker, "x")]));
+        var uri = Server.Serve("slip.tar.gz", TestArchives.TarGz([.. TestArchives.FakePackage(), TestArchives.File("../../../" + marker, "x")]));
 
-        var (code, stderr) = await RunAsync(["--model-uri", uri, "--model-cache-dir", _cache]);
+        var (code, stderr) = await RunAsync(["--model-uri", uri, "--model-cache-dir", Cache]);
 
         Assert.Equal(1, code);
         Assert.Contains($"unsafe archive entry '../../../{marker}'", stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(Path.GetTempPath(), marker)));
-        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(_cache)!, marker)));
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(Cache)!, marker)));
     }
 
     [TorchFact]
     public async Task Start_Should_LoadTheModel_When_TheUriIsAFileFolderOrArchive()
     {
         var folder = fixture.Models.PathOf(Package);
-        var archive = Path.Combine(_cache + "-src", "model.tgz");
+        var archive = Path.Combine(Cache + "-src", "model.tgz");
         Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
         await File.WriteAllBytesAsync(archive, TestArchives.TarGzOf(folder));
         try
         {
             // A folder is used in place: nothing goes to the cache.
             await EmbedFromAsync(new Uri(folder).AbsoluteUri);
-            Assert.False(Directory.Exists(_cache));
+            Assert.False(Directory.Exists(Cache));
 
             // An archive is unpacked into the cache.
             await EmbedFromAsync(new Uri(archive).AbsoluteUri);
-            Assert.Single(Directory.GetDirectories(_cache));
+            Assert.Single(Directory.GetDirectories(Cache));
         }
         finally
         {
@@ -151,7 +137,7 @@ public sealed class EmbedderModelUriIntegrationTests(EmbedderNodeFixture fixture
         {
             ModelDir = null,
             ModelUri = EmbedderNode.ModelSource.ModelUri.TryParse(uri, null, out _),
-            Fetch = EmbedderNode.ModelSource.ModelFetchSettings.For(_cache),
+            Fetch = EmbedderNode.ModelSource.ModelFetchSettings.For(Cache),
         });
 
         Assert.Equal(3, (await node.Client.EmbedAsync(Texts)).Embeddings.Count);

@@ -54,26 +54,11 @@ public sealed partial class EmbedderProcess : IAsyncDisposable
 
     public static async Task<EmbedderProcess> StartAsync(string modelDir, params string[] extraArgs)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in (string[])[Assembly, "--model-dir", modelDir, "--device", "cpu", "--grpc-port", "0", "--http-port", "0", .. extraArgs])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
         // OpenBLAS misdetects the build machines' CPU; this is 30-60x faster (DESIGN.md, "Pitfalls").
-        start.Environment["OPENBLAS_CORETYPE"] = "SkylakeX";
-        var log = new StringBuilder();
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var (process, log) = NodeProcess.LaunchDotnet(
+            Assembly,
+            ["--model-dir", modelDir, "--device", "cpu", "--grpc-port", "0", "--http-port", "0", .. extraArgs],
+            new Dictionary<string, string> { ["OPENBLAS_CORETYPE"] = "SkylakeX" });
         // Generous: a cold .NET start plus a model load on a contended 2-core runner.
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(120))
@@ -117,19 +102,6 @@ public sealed partial class EmbedderProcess : IAsyncDisposable
         Channel.Dispose();
         await KillAsync();
         _process.Dispose();
-    }
-
-    private static void Append(StringBuilder log, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (log)
-        {
-            log.AppendLine(line);
-        }
     }
 
     [GeneratedRegex(@"ready: model .*gRPC [^ ]+:(\d+) \(")]

@@ -138,7 +138,12 @@ public sealed partial class NodeProcess : IAsyncDisposable
         }
     }
 
-    private static (Process Process, StringBuilder Log) Launch(IReadOnlyList<string> args, IDictionary<string, string>? environment = null)
+    private static (Process Process, StringBuilder Log) Launch(IReadOnlyList<string> args, IDictionary<string, string>? environment = null) =>
+        LaunchDotnet(NodeAssembly, args, environment);
+
+    /// <summary>Starts `dotnet ASSEMBLY args` with standard output and error collected into one log.</summary>
+    internal static (Process Process, StringBuilder Log) LaunchDotnet(
+        string assembly, IReadOnlyList<string> args, IDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -146,7 +151,7 @@ public sealed partial class NodeProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(NodeAssembly);
+        start.ArgumentList.Add(assembly);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
