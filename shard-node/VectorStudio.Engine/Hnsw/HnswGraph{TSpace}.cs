@@ -15,6 +15,13 @@ internal sealed unsafe class HnswGraph<TSpace> : HnswGraph
     {
     }
 
+    /// <summary>
+    /// Cache lines of a row asked for ahead of its distance: all of a 128-d float row. Same-run A/Bs on
+    /// clustered 100k × 128 put 4 and 8 lines ahead of 1 and 2; the hardware prefetcher takes over the
+    /// rest of a longer row once its first lines are streaming.
+    /// </summary>
+    private const int PrefetchLines = 8;
+
     public override float Distance(byte* query, int node) => Dist(query, node);
 
     public override void Link(int node)
@@ -111,20 +118,10 @@ internal sealed unsafe class HnswGraph<TSpace> : HnswGraph
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var count = CopyLinks(node, 0, links);
+            var count = CollectUnvisited(node, 0, visited, links);
             for (var i = 0; i < count; i++)
             {
                 var next = links[i];
-                if (i + 1 < count)
-                {
-                    Prefetch(links[i + 1]);
-                }
-
-                if (!visited.TryVisit(next))
-                {
-                    continue;
-                }
-
                 var distance = Dist(query, next);
                 if (results.Count < ef || distance < results.TopDistance)
                 {
@@ -154,9 +151,36 @@ internal sealed unsafe class HnswGraph<TSpace> : HnswGraph
         if (Sse.IsSupported)
         {
             var row = Row(node);
-            Sse.Prefetch0(row);
-            Sse.Prefetch0(row + 64);
+            var end = row + Math.Min(RowBytes, PrefetchLines * 64);
+            for (var p = row; p < end; p += 64)
+            {
+                Sse.Prefetch0(p);
+            }
         }
+    }
+
+    /// <summary>
+    /// Copies the not yet visited nodes of a link list into <paramref name="buffer"/>, marking them
+    /// visited and asking for their rows, and returns how many. All the rows' cache misses are then in
+    /// flight together before the first distance needs one, instead of one miss per distance.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int CollectUnvisited(int node, int level, VisitedList visited, int[] buffer)
+    {
+        var list = Links(node, level);
+        var count = Math.Min(Volatile.Read(ref list[0]), level == 0 ? MaxLinks0 : M);
+        var fresh = 0;
+        for (var i = 1; i <= count; i++)
+        {
+            var next = list[i];
+            if (visited.TryVisit(next))
+            {
+                buffer[fresh++] = next;
+                Prefetch(next);
+            }
+        }
+
+        return fresh;
     }
 
     /// <summary>Copies a link list (lock-free; see the class remarks) and returns its length.</summary>
@@ -214,20 +238,10 @@ internal sealed unsafe class HnswGraph<TSpace> : HnswGraph
 
             var node = candidates.TopNode;
             candidates.Pop();
-            var count = CopyLinks(node, level, links);
+            var count = CollectUnvisited(node, level, visited, links);
             for (var i = 0; i < count; i++)
             {
                 var next = links[i];
-                if (i + 1 < count)
-                {
-                    Prefetch(links[i + 1]);
-                }
-
-                if (!visited.TryVisit(next))
-                {
-                    continue;
-                }
-
                 var distance = Dist(query, next);
                 if (results.Count < ef || distance < results.TopDistance)
                 {

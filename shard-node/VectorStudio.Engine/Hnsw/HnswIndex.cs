@@ -76,6 +76,9 @@ internal sealed unsafe partial class HnswIndex : IVectorIndex
     /// <summary>The graph searches use now (null before the first flush).</summary>
     internal HnswGraph? Graph => Volatile.Read(ref _graph);
 
+    /// <summary>Each slot's current version (a node is returned only when it carries it).</summary>
+    internal int[] Versions => Volatile.Read(ref _versions);
+
     /// <summary>Nodes that are tombstones (replaced or deleted points), approximately.</summary>
     internal int Tombstones => Volatile.Read(ref _stale);
 
