@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Where one unary call's time goes, per server: runs the same pinned unary load as run.sh and, in
-# a window inside the measured phase, counts with `perf stat` the CPU time (task-clock), context
-# switches and CPU migrations of the server process and of the client process, and with `strace -c`
+# a window inside the measured phase, counts the CPU time (from /proc/PID/stat) and,
+# with perf stat, the context switches of the server process and of the client process, and with `strace -c`
 # (a separate, slower run: tracing costs far more than the calls) the server's syscalls.
 # Prints per-call figures: CPU µs, context switches, syscalls by name.
 #
@@ -55,8 +55,8 @@ start_server() {
   exit 1
 }
 
-# perf stat's CSV line "value,unit,event,..." -> value of event $2 in file $1.
-stat_value() { awk -F, -v e="$2" '$3 == e { print $1 }' "$1"; }
+# utime + stime of process $1 in clock ticks (fields 14 and 15 after the "(comm)" field).
+cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
 
 # Waits until the driver (pid $1) has run for $2 seconds: it starts the measured phase after its
 # own start-up (~1 s of JIT) plus the warm-up, so the window below lies inside the measured phase.
@@ -73,21 +73,26 @@ for server in $servers; do
     --concurrency "$concurrency" --seconds "$seconds" --warmup "$warmup" --payload "$payload" >"$log" &
   driver_pid=$!
   window "$start" $((warmup + 2))
-  span=$((seconds - 2))
-  perf stat -x, -e task-clock,context-switches,cpu-migrations -p "$server_pid" -o "$out/perf-$server-server.csv" \
-    -- sleep "$span" &
+  span=$((seconds - 3))
+  # CPU time from /proc/PID/stat (utime + stime, clock ticks): unlike perf stat -p, it also counts
+  # threads that start or exit inside the window (gRPC C++'s sync server makes and ends threads).
+  s0=$(cpu_ticks "$server_pid"); c0=$(cpu_ticks "$driver_pid")
+  perf stat -x, -e context-switches -p "$server_pid" 2>/dev/null -o "$out/perf-$server-server.csv" -- sleep "$span" &
   perf_pid=$!
-  perf stat -x, -e task-clock,context-switches,cpu-migrations -p "$driver_pid" -o "$out/perf-$server-client.csv" \
-    -- sleep "$span"
-  wait "$driver_pid" "$perf_pid"
+  perf stat -x, -e context-switches -p "$driver_pid" -o "$out/perf-$server-client.csv" -- sleep "$span"
+  wait "$perf_pid"
+  s1=$(cpu_ticks "$server_pid"); c1=$(cpu_ticks "$driver_pid")
+  wait "$driver_pid"
   rate=$(sed -n 's/.*calls_per_s=\([0-9]*\).*/\1/p' "$log")
   calls=$((rate * span))
   for side in server client; do
-    f="$out/perf-$server-$side.csv"
-    awk -F, -v calls="$calls" -v span="$span" -v who="$server $side" -v rate="$rate" '
-      $3 == "task-clock" { cpu = $1 } $3 == "context-switches" { cs = $1 } $3 == "cpu-migrations" { mig = $1 }
-      END { printf "%-14s calls/s %6d  busy %5.1f %%  CPU %6.1f us/call  ctx-switches %5.2f/call  migrations %d\n",
-            who, rate, cpu / (span * 10), cpu * 1000 / calls, cs / calls, mig }' "$f"
+    if [ "$side" = server ]; then ticks=$((s1 - s0)); else ticks=$((c1 - c0)); fi
+    cs=$(awk -F, '$3 == "context-switches" { print $1 }' "$out/perf-$server-$side.csv")
+    awk -v calls="$calls" -v span="$span" -v who="$server $side" -v rate="$rate" -v ticks="$ticks" \
+      -v hz="$(getconf CLK_TCK)" -v cs="${cs:-0}" 'BEGIN {
+        cpu = ticks / hz
+        printf "%-14s calls/s %6d  busy %5.1f %%  CPU %6.1f us/call  ctx-switches %5.2f/call\n",
+          who, rate, 100 * cpu / span, cpu * 1e6 / calls, cs / calls }'
   done
   stop_server
 
