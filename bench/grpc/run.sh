@@ -18,7 +18,8 @@
 #
 # A/B runs: a server named csharp-NAME is the same C# server started with the extra environment in
 # $ENV_NAME (VAR=value words), e.g. SERVERS="csharp csharp-spin cpp" ENV_spin="DOTNET_X=1". With
-# $DLL_NAME set it runs that server build instead (a copy built from another commit).
+# $DLL_NAME set it runs that server build instead (a copy built from another commit). CLIENT_ENV
+# (VAR=value words) is extra environment for the load driver, the same for every server.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -31,6 +32,7 @@ payload=${PAYLOAD:-64}
 pin=${PIN:-1}
 servers=${SERVERS:-csharp cpp python}
 modes=${MODES:-unary stream}
+read -r -a client_env <<<"${CLIENT_ENV:-}"
 mkdir -p "$out"
 
 # --- dependencies -----------------------------------------------------------------------------
@@ -107,7 +109,7 @@ start_server() {
 # Runs the driver in mode $2 against server $1 and appends "round server key value" rows.
 measure() {
   local line
-  line=$("${client_pin[@]}" dotnet "$driver" grpc-load --target "http://127.0.0.1:$port" --mode "$2" \
+  line=$(env "${client_env[@]}" "${client_pin[@]}" dotnet "$driver" grpc-load --target "http://127.0.0.1:$port" --mode "$2" \
     --concurrency "$concurrency" --seconds "$seconds" --warmup "$warmup" --payload "$payload" | grep '^RESULT')
   echo "bench: round $round $1 $line" >&2
   for kv in ${line#RESULT }; do
