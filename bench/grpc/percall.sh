@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Where one unary call's time goes, per server: runs the same pinned unary load as run.sh and, in
-# a window inside the measured phase, counts the CPU time (from /proc/PID/stat) and,
-# with perf stat, the context switches of the server process and of the client process, and with `strace -c`
-# (a separate, slower run: tracing costs far more than the calls) the server's syscalls.
-# Prints per-call figures: CPU µs, context switches, syscalls by name.
+# a window inside the measured phase, measures the CPU time (/proc/PID/stat) and the context
+# switches (perf stat) of the server process and of the client process; then, in a separate and
+# slower run (tracing costs more than the calls), the server's syscalls with `strace -c`.
+# Prints per-call figures: CPU µs, core busy %, context switches, syscalls by name. Needs perf and
+# strace (linux-perf, strace; not installed by the script).
 #
 # Needs run.sh to have built everything once (same paths). Environment: SERVERS ("csharp cpp"),
 # DURATION (8), WARMUP (3), CONCURRENCY (16), PAYLOAD (64), STRACE (1: also count syscalls),
