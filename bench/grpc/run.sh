@@ -13,7 +13,13 @@
 # lets everything share all CPUs.
 #
 # Environment: ROUNDS (3), DURATION (10, seconds measured), WARMUP (3), CONCURRENCY (16), PAYLOAD (64), PIN (1),
-# SERVERS ("csharp cpp python"). Results go to .bench/grpc/results.tsv and a markdown table on stdout.
+# SERVERS ("csharp cpp python"), MODES ("unary stream"). Results go to .bench/grpc/results.tsv and a
+# markdown table on stdout.
+#
+# A/B runs: a server named csharp-NAME is the same C# server started with the extra environment in
+# $ENV_NAME (VAR=value words), e.g. SERVERS="csharp csharp-spin cpp" ENV_spin="DOTNET_X=1". With
+# $DLL_NAME set it runs that server build instead (a copy built from another commit). CLIENT_ENV
+# (VAR=value words) is extra environment for the load driver, the same for every server.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -25,6 +31,8 @@ concurrency=${CONCURRENCY:-16}
 payload=${PAYLOAD:-64}
 pin=${PIN:-1}
 servers=${SERVERS:-csharp cpp python}
+modes=${MODES:-unary stream}
+read -r -a client_env <<<"${CLIENT_ENV:-}"
 mkdir -p "$out"
 
 # --- dependencies -----------------------------------------------------------------------------
@@ -74,6 +82,13 @@ start_server() {
   local log="$out/server-$1.log"
   case "$1" in
     csharp) "${server_pin[@]}" dotnet "$csharp_server" --port 0 >"$log" 2>&1 & ;;
+    csharp-*)
+      local variant=${1#csharp-} extra=() dll
+      local env_var="ENV_$variant" dll_var="DLL_$variant"
+      read -r -a extra <<<"${!env_var:-}"
+      dll=${!dll_var:-$csharp_server}
+      env "${extra[@]}" "${server_pin[@]}" dotnet "$dll" --port 0 >"$log" 2>&1 &
+      ;;
     cpp) "${server_pin[@]}" "$cpp_server" --port 0 >"$log" 2>&1 & ;;
     python) "${server_pin[@]}" /usr/bin/python3 "$repo/tests/interop/python/interop_server.py" --port 0 --workers 16 >"$log" 2>&1 & ;;
     *) echo "unknown server $1" >&2; exit 2 ;;
@@ -94,7 +109,7 @@ start_server() {
 # Runs the driver in mode $2 against server $1 and appends "round server key value" rows.
 measure() {
   local line
-  line=$("${client_pin[@]}" dotnet "$driver" grpc-load --target "http://127.0.0.1:$port" --mode "$2" \
+  line=$(env "${client_env[@]}" "${client_pin[@]}" dotnet "$driver" grpc-load --target "http://127.0.0.1:$port" --mode "$2" \
     --concurrency "$concurrency" --seconds "$seconds" --warmup "$warmup" --payload "$payload" | grep '^RESULT')
   echo "bench: round $round $1 $line" >&2
   for kv in ${line#RESULT }; do
@@ -109,8 +124,9 @@ echo "bench: $rounds rounds x {$servers}, ${seconds}s after ${warmup}s warm-up, 
 for round in $(seq 1 "$rounds"); do
   for server in $servers; do
     start_server "$server"
-    measure "$server" unary
-    measure "$server" stream
+    for mode in $modes; do
+      measure "$server" "$mode"
+    done
     stop_server
   done
 done
@@ -122,16 +138,35 @@ values = {}
 for _, server, key, value in rows:
     values.setdefault((server, key), []).append(float(value))
 median = {k: statistics.median(v) for k, v in values.items()}
-servers = [s for s in ("csharp", "cpp", "python") if (s, "calls_per_s") in median]
+servers = []
+for _, server, _, _ in rows:
+    if server not in servers:
+        servers.append(server)
+ours = [s for s in servers if s.startswith("csharp")]
+anchors = [s for s in ("cpp", "python") if s in servers]
 metrics = [("calls_per_s", "unary calls/s"), ("p50_us", "unary p50 (us)"), ("p99_us", "unary p99 (us)"),
            ("msgs_per_s", "stream msgs/s")]
-print("| metric (median of %s rounds) | %s | ours / C++ | ours / Python |" % (sys.argv[2], " | ".join(servers)))
-print("|---" * (len(servers) + 3) + "|")
+names = {"cpp": "C++", "python": "Python"}
+ratios = [(o, a) for o in ours for a in anchors]
+print("| metric (median of %s rounds) | %s | %s |" % (sys.argv[2], " | ".join(servers),
+      " | ".join("%s / %s" % (o, names[a]) for o, a in ratios)))
+print("|---" * (len(servers) + len(ratios) + 1) + "|")
 for key, label in metrics:
-    cells = ["%.0f" % median[(s, key)] for s in servers]
-    def ratio(other):
-        if ("csharp", key) not in median or (other, key) not in median or median[(other, key)] == 0:
+    if not any((s, key) in median for s in servers):
+        continue
+    cells = ["%.0f" % median[(s, key)] if (s, key) in median else "-" for s in servers]
+    def ratio(mine, other):
+        if (mine, key) not in median or (other, key) not in median or median[(other, key)] == 0:
             return "-"
-        return "%.2f" % (median[("csharp", key)] / median[(other, key)])
-    print("| %s | %s | %s | %s |" % (label, " | ".join(cells), ratio("cpp"), ratio("python")))
+        return "%.2f" % (median[(mine, key)] / median[(other, key)])
+    print("| %s | %s | %s |" % (label, " | ".join(cells), " | ".join(ratio(o, a) for o, a in ratios)))
+# Same-round ratios: each round's csharp* / cpp, so drift between rounds cancels out.
+if "cpp" in servers:
+    by_round = {}
+    for rnd, server, key, value in rows:
+        if key == "calls_per_s":
+            by_round.setdefault(rnd, {})[server] = float(value)
+    for o in ours:
+        per = ["%.2f" % (r[o] / r["cpp"]) for r in by_round.values() if o in r and r.get("cpp")]
+        print("%s / C++ unary calls/s per round: %s" % (o, " ".join(per)))
 PY
