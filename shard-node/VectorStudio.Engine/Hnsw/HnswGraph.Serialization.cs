@@ -165,7 +165,7 @@ internal abstract unsafe partial class HnswGraph
     }
 
     /// <summary>Sets a node's slot version (loads).</summary>
-    public void SetVersion(int node, int version) => _info.Row(node)[InfoVersion] = version;
+    public void SetVersion(int node, int version) => _ids.Row(node)[IdVersion] = version;
 
     /// <summary>FNV-1a over little-endian 64-bit words, the tail zero-padded.</summary>
     internal static ulong Checksum(ReadOnlySpan<byte> data)

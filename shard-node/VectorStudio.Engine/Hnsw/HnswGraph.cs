@@ -24,7 +24,8 @@ namespace VectorStudio.Engine.Hnsw;
 /// <remarks>
 /// <para>Layout, all in <see cref="NodeArray{T}"/> chunks (no per-node objects):
 /// int8 code rows when quantized (<see cref="RowBytes"/> per node); level-0 links (<c>1 + 2·M</c> ints per node: count, then
-/// links); node info (slot, version, level, upper-link offset, lock word); upper links in one shared
+/// links); node ids (slot, version: the only per-node data a traversal reads besides rows and links,
+/// kept dense so they stay in cache); node info (level, upper-link offset, lock word); upper links in one shared
 /// pool (<c>level · (1 + M)</c> ints per node with a level above 0, about 1/M of the nodes).</para>
 /// <para>Concurrency: <see cref="AddNode"/> is called by one thread at a time; <see cref="Link"/> from
 /// several at once. A writer changes a link list only under that node's lock word and never holds two
@@ -34,19 +35,19 @@ namespace VectorStudio.Engine.Hnsw;
 /// </remarks>
 internal abstract unsafe partial class HnswGraph
 {
-    private const int InfoSlot = 0;
-    private const int InfoVersion = 1;
-    private const int InfoLevel = 2;
-    private const int InfoUpper = 3;
-    private const int InfoLock = 4;
+    private const int IdSlot = 0;
+    private const int IdVersion = 1;
+    private const int InfoLevel = 0;
+    private const int InfoUpper = 1;
+    private const int InfoLock = 2;
     private const int MaxLevel = 16;
 
     private readonly NodeArray<byte>? _codes;
     private readonly RowVectorStorage _vectors;
     private readonly NodeArray<int> _links0;
-    private readonly NodeArray<int> _info = new(5);
+    private readonly NodeArray<int> _ids = new(2);
+    private readonly NodeArray<int> _info = new(3);
     private readonly NodeArray<int> _upper = new(1);
-    private readonly NodeArray<nint>? _rowPointers;
     private readonly ConcurrentBag<TraversalScratch> _scratch = [];
     private readonly object _entryGate = new();
     private readonly double _levelMultiplier;
@@ -69,7 +70,6 @@ internal abstract unsafe partial class HnswGraph
             : (options.Dimension + Int8Kernels.Padding - 1) / Int8Kernels.Padding * Int8Kernels.Padding;
         RowBytes = options.Quantizer is null ? RowLength * sizeof(float) : RowLength;
         _codes = options.Quantizer is null ? null : new NodeArray<byte>(RowBytes);
-        _rowPointers = options.Quantizer is null ? new NodeArray<nint>(1) : null;
         _links0 = new NodeArray<int>(1 + MaxLinks0);
         _levelMultiplier = 1 / Math.Log(options.M);
         _seed = options.Seed;
@@ -96,12 +96,9 @@ internal abstract unsafe partial class HnswGraph
     /// <summary>The float vectors: the collection's store, read by slot.</summary>
     public RowVectorStorage Vectors => _vectors;
 
-    /// <summary>
-    /// Bytes of int8 codes or row pointers, links, node info and traversal scratch (float rows are the store's).
-    /// </summary>
+    /// <summary>Bytes of int8 codes, links, node ids and info and traversal scratch (float rows are the store's).</summary>
     public long Bytes =>
-        (_codes?.Bytes ?? 0) + (_rowPointers?.Bytes ?? 0) + _links0.Bytes + _info.Bytes + _upper.Bytes
-        + _scratch.Sum(s => s.Bytes);
+        (_codes?.Bytes ?? 0) + _ids.Bytes + _links0.Bytes + _info.Bytes + _upper.Bytes + _scratch.Sum(s => s.Bytes);
 
     /// <summary>Creates an empty graph for the metric and quantization the options name.</summary>
     public static HnswGraph Create(HnswGraphOptions options, RowVectorStorage vectors) =>
@@ -113,23 +110,25 @@ internal abstract unsafe partial class HnswGraph
             (false, false) => new HnswGraph<Int8IpSpace>(options, vectors),
         };
 
-    public int Slot(int node) => _info.Row(node)[InfoSlot];
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Slot(int node) => _ids.Row(node)[IdSlot];
 
-    public int Version(int node) => _info.Row(node)[InfoVersion];
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Version(int node) => _ids.Row(node)[IdVersion];
 
     public int Level(int node) => _info.Row(node)[InfoLevel];
 
     /// <summary>
     /// The row traversal compares: the node's int8 codes, or its slot's floats in the store, found
-    /// through the dense row-pointer array (8 bytes a node, mostly cache-resident) rather than the
-    /// node's info row and the store's chunk table, which would cost a second cache miss per neighbour.
+    /// through the dense id array (8 bytes a node, mostly cache-resident). The same line then serves the
+    /// filter's slot and version check, so a neighbour costs one miss for its row and no other.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public byte* Row(int node) => _codes is { } codes ? codes.Row(node) : (byte*)*_rowPointers!.Row(node);
+    public byte* Row(int node) => _codes is { } codes ? codes.Row(node) : (byte*)_vectors.Row(_ids.Row(node)[IdSlot]);
 
     /// <summary>The float vector of a node's slot in the store (re-scoring).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public float* FloatRow(int node) => _vectors.Row(_info.Row(node)[InfoSlot]);
+    public float* FloatRow(int node) => _vectors.Row(_ids.Row(node)[IdSlot]);
 
     /// <summary>The link list of a node on a level: count, then up to M (2·M on level 0) nodes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -172,7 +171,7 @@ internal abstract unsafe partial class HnswGraph
     public void Reserve(int nodes)
     {
         _codes?.EnsureRows(nodes);
-        _rowPointers?.EnsureRows(nodes);
+        _ids.EnsureRows(nodes);
         _links0.EnsureRows(nodes);
         _info.EnsureRows(nodes);
     }
@@ -282,16 +281,11 @@ internal abstract unsafe partial class HnswGraph
 
     private int Publish(int node, int slot, int version, int level)
     {
+        var ids = _ids.Row(node);
+        ids[IdSlot] = slot;
+        ids[IdVersion] = version;
         var info = _info.Row(node);
-        info[InfoSlot] = slot;
-        info[InfoVersion] = version;
         info[InfoLevel] = level;
-        if (_rowPointers is not null)
-        {
-            // Store rows never move (see RowVectorStorage), so the pointer stays valid for the node's life.
-            *_rowPointers.Row(node) = (nint)_vectors.Row(slot);
-        }
-
         if (level > 0)
         {
             var length = level * (M + 1);
