@@ -3,7 +3,8 @@
 Usage: compare.py RESULTS.jsonl
 Each engine is compared at the smallest ef whose median recall@10 >= 0.95. Ratios are taken within each
 run (the engines of one run ran back to back under the same machine load) and the median over runs is
-printed with the per-run values: single-thread QPS, build time, bytes per vector as resident-set growth
+printed with the per-run values: single-thread QPS (wall-clock, and per CPU second of the process, which is
+steadier when other jobs share the cores), build time, bytes per vector as resident-set growth
 during the build (B/vec RSS) and as accounted vectors + graph (B/vec acc.; see ref_hnsw.py and the
 runner's remarks for what each side counts). vectorstudio-int8 is also compared with vectorstudio.
 """
@@ -12,14 +13,14 @@ import statistics
 import sys
 from collections import defaultdict
 
-FIELDS = ("build_s", "bytes_per_vector", "index_bytes_per_vector", "recall", "qps_1", "qps_all", "p50_ms",
-          "p99_ms")
+FIELDS = ("build_s", "bytes_per_vector", "index_bytes_per_vector", "recall", "qps_1", "qps_1_cpu", "qps_all",
+          "p50_ms", "p99_ms")
 
 
 def ratio_line(rows, a, b, field, invert=False):
     """Median and per-run values of rows[a][run][field] / rows[b][run][field] over runs both have."""
     runs = sorted(set(rows[a]) & set(rows[b]))
-    values = [rows[a][r][field] / rows[b][r][field] for r in runs if rows[b][r][field]]
+    values = [rows[a][r][field] / rows[b][r][field] for r in runs if rows[a][r].get(field) and rows[b][r].get(field)]
     if invert:
         values = [1 / v for v in values]
     if not values:
@@ -36,7 +37,7 @@ def main():
     for key, rs in groups.items():
         m = dict(rs[0])
         for f in FIELDS:
-            m[f] = statistics.median(r.get(f, 0) for r in rs)
+            m[f] = statistics.median(r.get(f) or 0 for r in rs)
         m["runs"] = len(rs)
         med[key] = m
     for dataset in sorted({k[0] for k in med}):
@@ -61,6 +62,7 @@ def main():
             for e, m in at95.items():
                 print(f"  {e:<18} at recall>=0.95 (ef {m['ef']}, recall {m['recall']:.3f}) vs hnswlib "
                       f"(ef {at95['hnswlib']['ef']}): QPS(1) {ratio_line(per_run, e, 'hnswlib', 'qps_1')}, "
+                      f"QPS(1) per CPU s {ratio_line(per_run, e, 'hnswlib', 'qps_1_cpu')}, "
                       f"build {ratio_line(per_run, e, 'hnswlib', 'build_s')}, "
                       f"B/vec RSS {ratio_line(per_run, e, 'hnswlib', 'bytes_per_vector')}, "
                       f"B/vec acc. {ratio_line(per_run, e, 'hnswlib', 'index_bytes_per_vector')}")
