@@ -26,6 +26,9 @@ internal static partial class NativeLibraries
     private static readonly Lock Gate = new();
     private static bool Prepared;
 
+    /// <summary>Whether <see cref="PrepareTorch"/> set glibc malloc's thresholds (see <see cref="MallocTuning"/>).</summary>
+    public static bool MallocTuned { get; private set; }
+
     /// <summary>The folders searched, in order.</summary>
     public static IReadOnlyList<string> SearchDirectories
     {
@@ -59,7 +62,8 @@ internal static partial class NativeLibraries
 
     /// <summary>
     /// Once per process, before the first call into the shim: sets OPENBLAS_CORETYPE for OpenBLAS (read when
-    /// LibTorch loads it) and routes LibraryImport's "vstorch" to the file found by <see cref="Find"/>.
+    /// LibTorch loads it), tunes glibc malloc for LibTorch's per-forward buffers (<see cref="MallocTuning"/>)
+    /// and routes LibraryImport's "vstorch" to the file found by <see cref="Find"/>.
     /// </summary>
     public static void PrepareTorch()
     {
@@ -72,6 +76,7 @@ internal static partial class NativeLibraries
 
             Require(TorchShimFile, "the LibTorch shim");
             SetOpenBlasCoreType();
+            MallocTuned = MallocTuning.Apply();
             NativeLibrary.SetDllImportResolver(typeof(NativeLibraries).Assembly, Resolve);
             Prepared = true;
         }

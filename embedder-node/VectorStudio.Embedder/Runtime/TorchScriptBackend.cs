@@ -63,7 +63,8 @@ public sealed unsafe class TorchScriptBackend : IEmbeddingBackend
                 package.MaxSequenceLength, package.Pooling, package.Normalize);
             options.Log?.Invoke(
                 $"embedder: loaded {info.Name} (torchscript) on {info.Device} {info.Precision}, dimension {dimension}, " +
-                $"{TorchNative.vst_get_num_threads()} intra-op threads");
+                $"{TorchNative.vst_get_num_threads()} intra-op threads" +
+                (NativeLibraries.MallocTuned ? $", malloc thresholds mmap {MallocTuning.MmapThreshold >> 20} MiB / trim {MallocTuning.TrimThreshold >> 20} MiB" : ""));
             return new TorchScriptBackend(module, package, layout, info);
         }
         catch

@@ -29,6 +29,11 @@ public static class Program
             return Embedder.EmbedderCommand.Run(embedderArgs);
         }
 
+        if (args is ["embedder-breakdown", .. var breakdownArgs])
+        {
+            return Embedder.EmbedderBreakdownCommand.Run(breakdownArgs);
+        }
+
         if (args is ["embed-load", .. var embedLoadArgs])
         {
             return await Embedder.BatchingLoadCommand.RunAsync(embedLoadArgs).ConfigureAwait(false);

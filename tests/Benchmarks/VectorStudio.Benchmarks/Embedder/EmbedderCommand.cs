@@ -71,7 +71,7 @@ public static class EmbedderCommand
     }
 
     /// <summary>Deterministic ids shared by all three drivers: [CLS]=2, words, [SEP]=3; every token attended.</summary>
-    private static (long[] Ids, long[] Mask) Inputs(int batch, int seq, int vocab)
+    internal static (long[] Ids, long[] Mask) Inputs(int batch, int seq, int vocab)
     {
         var ids = new long[batch * seq];
         for (var i = 0; i < ids.Length; i++)
@@ -88,7 +88,7 @@ public static class EmbedderCommand
         return (ids, Enumerable.Repeat(1L, ids.Length).ToArray());
     }
 
-    private static Dictionary<string, string> Parse(string[] args)
+    internal static Dictionary<string, string> Parse(string[] args)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < args.Length; i += 2)
@@ -109,8 +109,8 @@ public static class EmbedderCommand
         return options;
     }
 
-    private static int[] Ints(string list) => list.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+    internal static int[] Ints(string list) => list.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 
-    private static int Int(Dictionary<string, string> options, string key, int fallback) =>
+    internal static int Int(Dictionary<string, string> options, string key, int fallback) =>
         options.TryGetValue(key, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 }
