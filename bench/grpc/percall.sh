@@ -28,32 +28,22 @@ for f in "$cpp_server" "$csharp_server" "$driver"; do
 done
 command -v perf >/dev/null || { echo "percall: needs perf (linux-perf)" >&2; exit 1; }
 
-server_pid=""
-stop_server() {
-  if [ -n "$server_pid" ]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=""
-  fi
-}
-trap stop_server EXIT
-
-start_server() {
-  local log="$out/percall-server-$1.log"
+launch_server() {
+  local log=$2
   case "$1" in
     csharp) env "${csharp_env[@]}" taskset -c 1 dotnet "$csharp_server" --port 0 >"$log" 2>&1 & ;;
     cpp) taskset -c 1 "$cpp_server" --port 0 >"$log" 2>&1 & ;;
     *) echo "unknown server $1" >&2; exit 2 ;;
   esac
-  server_pid=$!
-  port=""
-  for _ in $(seq 1 600); do
-    port=$(sed -n 's/^listening on port \([0-9]*\)$/\1/p' "$log" | head -n1)
-    [ -n "$port" ] && return 0
-    sleep 0.1
-  done
-  echo "percall: server $1 did not start" >&2
-  exit 1
+}
+. "$here/servers.sh"
+
+# Starts the pinned unary load driver against $port with its output in $1; sets $start and $driver_pid.
+start_driver() {
+  start=$(date +%s%N)
+  taskset -c 0 dotnet "$driver" grpc-load --target "http://127.0.0.1:$port" --mode unary \
+    --concurrency "$concurrency" --seconds "$seconds" --warmup "$warmup" --payload "$payload" >"$1" &
+  driver_pid=$!
 }
 
 # utime + stime of process $1 in clock ticks (fields 14 and 15 after the "(comm)" field).
@@ -69,10 +59,7 @@ window() {
 for server in $servers; do
   start_server "$server"
   log="$out/percall-driver-$server.log"
-  start=$(date +%s%N)
-  taskset -c 0 dotnet "$driver" grpc-load --target "http://127.0.0.1:$port" --mode unary \
-    --concurrency "$concurrency" --seconds "$seconds" --warmup "$warmup" --payload "$payload" >"$log" &
-  driver_pid=$!
+  start_driver "$log"
   window "$start" $((warmup + 2))
   span=$((seconds - 3))
   # CPU time from /proc/PID/stat (utime + stime, clock ticks): unlike perf stat -p, it also counts
@@ -100,10 +87,7 @@ for server in $servers; do
   if [ "$do_strace" = 1 ] && command -v strace >/dev/null; then
     start_server "$server"
     log="$out/percall-strace-driver-$server.log"
-    start=$(date +%s%N)
-    taskset -c 0 dotnet "$driver" grpc-load --target "http://127.0.0.1:$port" --mode unary \
-      --concurrency "$concurrency" --seconds "$seconds" --warmup "$warmup" --payload "$payload" >"$log" &
-    driver_pid=$!
+    start_driver "$log"
     window "$start" $((warmup + 2))
     timeout -s INT "$((seconds - 2))" strace -qq -f -c -p "$server_pid" -o "$out/strace-$server.txt" || true
     wait "$driver_pid"

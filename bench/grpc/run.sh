@@ -67,19 +67,9 @@ if [ "$pin" = 1 ] && [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
 fi
 
 # --- one server at a time ---------------------------------------------------------------------
-server_pid=""
-stop_server() {
-  if [ -n "$server_pid" ]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=""
-  fi
-}
-trap stop_server EXIT
-
-# Starts server $1 and sets $port once it prints "listening on port N".
-start_server() {
-  local log="$out/server-$1.log"
+# Launches server $1 in the background with its output in $2 (servers.sh waits for its port).
+launch_server() {
+  local log=$2
   case "$1" in
     csharp) "${server_pin[@]}" dotnet "$csharp_server" --port 0 >"$log" 2>&1 & ;;
     csharp-*)
@@ -93,18 +83,8 @@ start_server() {
     python) "${server_pin[@]}" /usr/bin/python3 "$repo/tests/interop/python/interop_server.py" --port 0 --workers 16 >"$log" 2>&1 & ;;
     *) echo "unknown server $1" >&2; exit 2 ;;
   esac
-  server_pid=$!
-  port=""
-  for _ in $(seq 1 600); do
-    port=$(sed -n 's/^listening on port \([0-9]*\)$/\1/p' "$log" | head -n1)
-    [ -n "$port" ] && return 0
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  echo "bench: server $1 did not start:" >&2
-  cat "$log" >&2
-  exit 1
 }
+. "$here/servers.sh"
 
 # Runs the driver in mode $2 against server $1 and appends "round server key value" rows.
 measure() {
