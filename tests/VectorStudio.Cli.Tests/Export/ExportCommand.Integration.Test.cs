@@ -3,6 +3,7 @@
 using System.Globalization;
 using System.Text.Json;
 using VectorStudio.Contracts.V1;
+using VectorStudio.Tests;
 
 namespace VectorStudio.Cli.Tests.Export;
 
@@ -84,7 +85,7 @@ public sealed class ExportCommandIntegrationTests(ExportFixture fixture) : IClas
         Assert.True(result.ExitCode == 0, result.Error);
         var labelled = fixture.Labelled.ToList();
         Assert.Contains($"wrote {labelled.Count} records to {path} and {path}.labels.jsonl", result.Output, StringComparison.Ordinal);
-        using var json = await Readers.TorchLoadAsync(path);
+        using var json = await TorchLoad.ReadAsync(path);
         var root = json.RootElement;
         Assert.Equal(["embeddings", "labels"], root.GetProperty("keys").Deserialize<string[]>()!);
         Assert.Equal("torch.float32", root.GetProperty("embeddings_dtype").GetString());
@@ -113,7 +114,7 @@ public sealed class ExportCommandIntegrationTests(ExportFixture fixture) : IClas
         var result = await ExportAsync("--format", "pt", "--out", path, "--label-field", "kind");
 
         Assert.True(result.ExitCode == 0, result.Error);
-        using var json = await Readers.TorchLoadAsync(path);
+        using var json = await TorchLoad.ReadAsync(path);
         Assert.Equal(["embeddings"], json.RootElement.GetProperty("keys").Deserialize<string[]>()!);
         var rows = json.RootElement.GetProperty("embeddings").Deserialize<float[][]>()!;
         var lines = await File.ReadAllLinesAsync(path + ".labels.jsonl");

@@ -1,6 +1,5 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
-using System.Globalization;
 using System.Text.Json;
 using VectorStudio.Embedder.Runtime;
 using VectorStudio.Tests;
@@ -24,7 +23,7 @@ public sealed class TorchTensorFileTests : IDisposable
         var path = Path.Combine(_dir, "export.pt");
         TorchTensorFile.Save(path, matrix, rows, cols, labels);
 
-        using var json = await TorchLoadAsync(path);
+        using var json = await TorchLoad.ReadAsync(path);
         var root = json.RootElement;
         Assert.Equal("torch.float32", root.GetProperty("embeddings_dtype").GetString());
         Assert.Equal("torch.int64", root.GetProperty("labels_dtype").GetString());
@@ -38,7 +37,7 @@ public sealed class TorchTensorFileTests : IDisposable
     {
         var path = Path.Combine(_dir, "plain.pt");
         TorchTensorFile.Save(path, [1f, 2f], 1, 2);
-        using var json = await TorchLoadAsync(path);
+        using var json = await TorchLoad.ReadAsync(path);
         Assert.Equal(["embeddings"], json.RootElement.GetProperty("keys").Deserialize<string[]>()!);
     }
 
@@ -51,23 +50,5 @@ public sealed class TorchTensorFileTests : IDisposable
         Assert.Equal(EmbedderErrorKind.InvalidInput, labels.Kind);
         var io = Assert.Throws<EmbedderException>(() => TorchTensorFile.Save(Path.Combine(_dir, "no", "such", "dir.pt"), [1f], 1, 1));
         Assert.Equal(EmbedderErrorKind.Io, io.Kind);
-    }
-
-    private static async Task<JsonDocument> TorchLoadAsync(string path)
-    {
-        const string Script = """
-            import json, sys, torch
-            d = torch.load(sys.argv[1])
-            out = {"keys": sorted(d.keys())}
-            for k, v in d.items():
-                out[k] = v.tolist()
-                out[k + "_dtype"] = str(v.dtype)
-                out[k + "_shape"] = list(v.shape)
-            print(json.dumps(out))
-            """;
-        // Generous: importing torch takes a few seconds on a contended machine.
-        var (code, stdout, stderr) = await ChildProcess.RunAsync("/usr/bin/python3", ["-c", Script, path], TimeSpan.FromMinutes(2));
-        Assert.True(code == 0, "torch.load failed (python3-torch comes from scripts/setup-test-deps.sh)\n" + ChildProcess.Describe(code, stdout, stderr));
-        return JsonDocument.Parse(stdout.ToString(CultureInfo.InvariantCulture));
     }
 }
