@@ -17,7 +17,8 @@ if [ "${1:-}" = "--clean" ]; then
 fi
 
 # libopenblas0-openmp: Debian's default reference BLAS makes LibTorch 30-60x slower.
-bash "$root/scripts/apt-install.sh" native cmake g++ make libtorch-dev libopenblas0-openmp
+# libdnnl-dev: the headers of the oneDNN LibTorch links, for the prepacked linear layers (prepack.cpp).
+bash "$root/scripts/apt-install.sh" native cmake g++ make libtorch-dev libopenblas0-openmp libdnnl-dev
 
 mkdir -p "$out" "$build"
 cmake -S "$native" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_LIBRARY_OUTPUT_DIRECTORY="$out" >/dev/null

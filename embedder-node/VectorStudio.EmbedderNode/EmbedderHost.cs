@@ -139,6 +139,7 @@ public sealed class EmbedderHost : IAsyncDisposable
             Device = device,
             Fp16 = options.Fp16,
             IntraOpThreads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads,
+            CpuPrepack = options.CpuPrepack,
             Log = line => logger.LogInformation("{Line}", line),
         };
         var batching = new MicroBatcherOptions

@@ -5,10 +5,13 @@
 // a thread-local message, so nothing throws across the C ABI.
 #include "vstorch.h"
 
+#include "prepack.h"
+
 #include <torch/script.h>
 #include <torch/serialize.h>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -124,7 +127,7 @@ torch::Tensor PickTensor(const c10::IValue& value) {
 
 extern "C" {
 
-int32_t vst_abi_version(void) { return 1; }
+int32_t vst_abi_version(void) { return 2; }
 
 const char* vst_last_error(void) { return last_error.c_str(); }
 
@@ -180,6 +183,25 @@ int32_t vst_module_load(const char* path, const char* device, int32_t fp16, void
   });
 }
 
+int32_t vst_module_prepack(void* module, int32_t* linears, char* detail, int32_t detail_size) {
+  return Guard([&] {
+    if (module == nullptr || linears == nullptr || detail == nullptr || detail_size < 1) {
+      throw VstError{VST_INVALID_ARGUMENT, "module, linears and detail must not be null"};
+    }
+    auto* m = static_cast<Module*>(module);
+    vst::PrepackResult result;
+    if (!m->device.is_cpu() || m->fp16) {
+      result.detail = "not prepacked: only CPU float32 modules are";
+    } else {
+      result = vst::PrepackLinears(m->module);
+    }
+    *linears = result.linears;
+    auto length = std::min(result.detail.size(), static_cast<size_t>(detail_size - 1));
+    std::memcpy(detail, result.detail.data(), length);
+    detail[length] = '\0';
+  });
+}
+
 void vst_module_free(void* module) { delete static_cast<Module*>(module); }
 
 int32_t vst_module_forward(
@@ -196,6 +218,8 @@ int32_t vst_module_forward(
     *output = nullptr;
     *rank = 0;
     auto* m = static_cast<Module*>(module);
+    // OpenMP thread counts are per calling thread; give this one the count vst_set_num_threads set.
+    at::init_num_threads();
     c10::InferenceMode inference;
     auto options = torch::TensorOptions().dtype(torch::kInt64);
     // from_blob borrows the caller's memory; .to() copies when the device is a GPU.

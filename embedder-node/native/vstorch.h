@@ -42,6 +42,12 @@ VST_API int32_t vst_get_num_threads(void);
 VST_API int32_t vst_module_load(const char* path, const char* device, int32_t fp16, void** module);
 VST_API void vst_module_free(void* module);
 
+// CPU float32 modules: freezes the module and runs each linear layer with constant weights through
+// oneDNN with the weights packed once (prepack.h). *linears receives how many layers were replaced
+// (0 leaves the module as it was: a GPU or fp16 module, a shim built without oneDNN, a module that
+// cannot be frozen); detail (detail_size bytes, NUL-terminated) says what ran or why not.
+VST_API int32_t vst_module_prepack(void* module, int32_t* linears, char* detail, int32_t detail_size);
+
 // Runs forward(input_ids [batch, seq] int64, attention_mask [batch, seq] int64). The first tensor of
 // the result (a tensor, or the first tensor of a tuple/list, or a dict's "sentence_embedding",
 // "last_hidden_state" or first tensor) is copied as contiguous float32 into a buffer owned by the

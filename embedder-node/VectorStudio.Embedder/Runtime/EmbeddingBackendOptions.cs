@@ -17,6 +17,13 @@ public sealed record EmbeddingBackendOptions
     /// <summary>Intra-op threads of the runtime's CPU kernels; 0 keeps the runtime's default.</summary>
     public int IntraOpThreads { get; init; }
 
+    /// <summary>
+    /// TorchScript on CPU in float32: freeze the model at load and run its linear layers through oneDNN with
+    /// their weights packed once (the shim's prepack.cpp), instead of LibTorch's BLAS call, which repacks
+    /// every weight on every forward. False runs the model exactly as LibTorch loads it.
+    /// </summary>
+    public bool CpuPrepack { get; init; } = true;
+
     /// <summary>Receives one line per notable decision (device fallback, precision); null discards them.</summary>
     public Action<string>? Log { get; init; }
 }

@@ -11,7 +11,7 @@ namespace VectorStudio.Embedder.Runtime;
 internal static unsafe partial class TorchNative
 {
     /// <summary>The ABI version this code was written for (vst_abi_version).</summary>
-    public const int AbiVersion = 1;
+    public const int AbiVersion = 2;
 
     /// <summary>Shape arrays passed to forward hold up to this many dimensions.</summary>
     public const int MaxRank = 8;
@@ -90,6 +90,9 @@ internal static unsafe partial class TorchNative
 
     [LibraryImport(NativeLibraries.TorchShimName)]
     internal static partial void vst_module_free(nint module);
+
+    [LibraryImport(NativeLibraries.TorchShimName)]
+    internal static partial int vst_module_prepack(TorchModuleHandle module, out int linears, byte* detail, int detailSize);
 
     [LibraryImport(NativeLibraries.TorchShimName)]
     internal static partial int vst_module_forward(

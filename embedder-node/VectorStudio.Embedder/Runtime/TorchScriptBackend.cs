@@ -1,5 +1,7 @@
 // Copyright (c) Vector Studio contributors. Licensed under the MIT License.
 
+using System.Runtime.InteropServices;
+
 namespace VectorStudio.Embedder.Runtime;
 
 /// <summary>
@@ -13,16 +15,24 @@ public sealed unsafe class TorchScriptBackend : IEmbeddingBackend
     private readonly OutputLayout _layout;
     private readonly ModelPackage _package;
 
-    private TorchScriptBackend(TorchModuleHandle module, ModelPackage package, OutputLayout layout, EmbeddingModelInfo info)
+    private TorchScriptBackend(TorchModuleHandle module, ModelPackage package, OutputLayout layout, EmbeddingModelInfo info, Prepack prepack)
     {
         _module = module;
         _package = package;
         _layout = layout;
         Info = info;
+        PrepackedLinears = prepack.Linears;
+        PrepackDetail = prepack.Detail;
     }
 
     /// <inheritdoc />
     public EmbeddingModelInfo Info { get; }
+
+    /// <summary>How many linear layers run through oneDNN with prepacked weights (0: the model runs as loaded).</summary>
+    public int PrepackedLinears { get; }
+
+    /// <summary>What ran for those layers (oneDNN version and kernel), or why nothing was prepacked.</summary>
+    public string PrepackDetail { get; }
 
     /// <summary>Loads the package's TorchScript file and finds the dimension by a test forward pass.</summary>
     /// <exception cref="EmbedderException">Missing shim, missing/corrupt/non-TorchScript file, bad output shape.</exception>
@@ -57,6 +67,10 @@ public sealed unsafe class TorchScriptBackend : IEmbeddingBackend
             $"loading TorchScript model {package.ModelPath}");
         try
         {
+            var prepack = PrepackLinears(module, choice, options);
+            options.Log?.Invoke(prepack.Linears > 0
+                ? $"embedder: {package.Name}: {prepack.Linears} linear layers prepacked ({prepack.Detail})"
+                : $"embedder: {package.Name}: linear layers run by LibTorch ({prepack.Detail})");
             var (layout, dimension) = Probe(module, package);
             var info = new EmbeddingModelInfo(
                 package.Name, ModelBackendKind.TorchScript, dimension, choice.Device, choice.Precision,
@@ -65,7 +79,7 @@ public sealed unsafe class TorchScriptBackend : IEmbeddingBackend
                 $"embedder: loaded {info.Name} (torchscript) on {info.Device} {info.Precision}, dimension {dimension}, " +
                 $"{TorchNative.vst_get_num_threads()} intra-op threads" +
                 (NativeLibraries.MallocTuned ? $", malloc thresholds mmap {MallocTuning.MmapThreshold >> 20} MiB / trim {MallocTuning.TrimThreshold >> 20} MiB" : ""));
-            return new TorchScriptBackend(module, package, layout, info);
+            return new TorchScriptBackend(module, package, layout, info, prepack);
         }
         catch
         {
@@ -86,6 +100,24 @@ public sealed unsafe class TorchScriptBackend : IEmbeddingBackend
 
     /// <inheritdoc />
     public void Dispose() => _module.Dispose();
+
+    private static Prepack PrepackLinears(TorchModuleHandle module, DeviceChoice choice, EmbeddingBackendOptions options)
+    {
+        if (!options.CpuPrepack)
+        {
+            return new Prepack(0, "prepacking is off");
+        }
+
+        if (choice.Device != "cpu" || choice.Fp16)
+        {
+            return new Prepack(0, $"prepacking is for CPU float32; this model runs on {choice.Device} {choice.Precision}");
+        }
+
+        const int DetailSize = 512;
+        var detail = stackalloc byte[DetailSize];
+        TorchNative.Check(TorchNative.vst_module_prepack(module, out var linears, detail, DetailSize), "prepacking linear layers");
+        return new Prepack(linears, Marshal.PtrToStringUTF8((nint)detail) ?? "");
+    }
 
     /// <summary>The test forward pass: one sequence of two padding-id tokens, all attended.</summary>
     private static (OutputLayout Layout, int Dimension) Probe(TorchModuleHandle module, ModelPackage package)
@@ -122,6 +154,8 @@ public sealed unsafe class TorchScriptBackend : IEmbeddingBackend
 
         return new NativeTensor(output, new ReadOnlySpan<long>(shape, rank).ToArray());
     }
+
+    private readonly record struct Prepack(int Linears, string Detail);
 
     /// <summary>A forward's float32 output in a shim-owned buffer, freed by Dispose.</summary>
     private readonly struct NativeTensor(nint data, long[] shape) : IDisposable

@@ -23,6 +23,7 @@ public static class EmbedderOptionDefinitions
     public const string Device = "device";
     public const string Fp16 = "fp16";
     public const string Threads = "threads";
+    public const string CpuPrepack = "cpu-prepack";
     public const string MaxBatchSize = "max-batch-size";
     public const string MaxBatchWaitMs = "max-batch-wait-ms";
     public const string QueueCapacity = "queue-capacity";
@@ -42,6 +43,7 @@ public static class EmbedderOptionDefinitions
         new(Device, OptionKind.Text, "auto", "Where the model runs: auto (CUDA when present, else CPU), cpu, cuda or cuda:N."),
         new(Fp16, OptionKind.Boolean, "false", "Run the model in half precision on a GPU (ignored on CPU)."),
         new(Threads, OptionKind.Number, "0", "Intra-op threads of the model runtime; 0 means all cores.", Min: 0, Max: 1024),
+        new(CpuPrepack, OptionKind.Boolean, "true", "TorchScript on CPU: run linear layers through oneDNN with weights packed once at load; false runs LibTorch's own."),
         new(MaxBatchSize, OptionKind.Number, "32", "Most texts one model call takes; concurrent requests share it.", Min: 1, Max: 4096),
         new(MaxBatchWaitMs, OptionKind.Number, "2", "Longest a text waits for others to fill its batch, in ms.", Min: 0, Max: 10000),
         new(QueueCapacity, OptionKind.Number, "4096", "Texts waiting for a batch before requests fail with RESOURCE_EXHAUSTED.", Min: 1, Max: 1_000_000),

@@ -24,6 +24,9 @@ public sealed partial record EmbedderOptions(
     /// <summary>The model to fetch at start when <see cref="ModelDir"/> is null.</summary>
     public ModelUri? ModelUri { get; init; }
 
+    /// <summary>Whether a TorchScript model on CPU runs its linear layers through oneDNN with prepacked weights.</summary>
+    public bool CpuPrepack { get; init; } = true;
+
     /// <summary>Cache folder, size cap, retries and timeouts of model fetches (start-up and LoadModel).</summary>
     public ModelFetchSettings Fetch { get; init; } = ModelFetchSettings.For(ModelFetchSettings.DefaultCacheDirectory);
 
@@ -67,6 +70,7 @@ public sealed partial record EmbedderOptions(
             (int)values.GetInteger(EmbedderOptionDefinitions.MaxTextsPerRequest))
         {
             ModelUri = modelUri,
+            CpuPrepack = values.GetBoolean(EmbedderOptionDefinitions.CpuPrepack),
             Fetch = new ModelFetchSettings(
                 Path.GetFullPath(values.GetString(EmbedderOptionDefinitions.ModelCacheDir) ?? ModelFetchSettings.DefaultCacheDirectory),
                 values.GetInteger(EmbedderOptionDefinitions.ModelMaxBytes),

@@ -9,7 +9,7 @@ namespace VectorStudio.Benchmarks.Embedder;
 
 /// <summary>
 /// <c>embedder --package DIR [--threads 1] [--batches 1,32] [--seqs 32,128] [--seconds 2] [--repeat 3]
-/// [--vocab 1000]</c>: loads a model package (TorchScript or ONNX, as its manifest says) on CPU with the given
+/// [--vocab 1000] [--prepack true|false]</c>: loads a model package (TorchScript or ONNX, as its manifest says) on CPU with the given
 /// intra-op threads and, per batch size and sequence length, runs <see cref="IEmbeddingBackend.Embed"/> in a
 /// loop: 3 warm-up calls, then the best of <c>repeat</c> windows of at least <c>seconds</c> (and 3 calls). Prints
 /// one JSON line per shape (embeddings per wall-clock second and per CPU second of the process, the steadier
@@ -25,8 +25,18 @@ public static class EmbedderCommand
         var repeat = Int(options, "repeat", 3);
         var vocab = Int(options, "vocab", 1000);
         using var backend = EmbeddingBackends.Load(
-            options["package"], new EmbeddingBackendOptions { Device = "cpu", IntraOpThreads = threads, Log = Console.Error.WriteLine });
+            options["package"], new EmbeddingBackendOptions
+            {
+                Device = "cpu",
+                IntraOpThreads = threads,
+                CpuPrepack = bool.Parse(options.GetValueOrDefault("prepack", "true")),
+                Log = Console.Error.WriteLine,
+            });
         var engine = backend.Info.Backend == ModelBackendKind.TorchScript ? "vectorstudio-torchscript" : "vectorstudio-onnx";
+        if (backend is TorchScriptBackend { PrepackedLinears: 0 })
+        {
+            engine += "-unpacked";
+        }
         foreach (var batch in Ints(options.GetValueOrDefault("batches", "1,32")))
         {
             foreach (var seq in Ints(options.GetValueOrDefault("seqs", "32,128")))

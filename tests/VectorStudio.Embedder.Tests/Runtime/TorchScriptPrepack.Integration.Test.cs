@@ -1,0 +1,77 @@
+// Copyright (c) Vector Studio contributors. Licensed under the MIT License.
+
+using VectorStudio.Embedder.Runtime;
+
+namespace VectorStudio.Embedder.Tests.Runtime;
+
+/// <summary>
+/// The CPU prepacking of linear layers (the shim's prepack.cpp): which layers it takes over, that the vectors
+/// stay PyTorch's, and that it can be switched off. oneDNN sums the products in another order than OpenBLAS,
+/// so prepacked vectors differ from PyTorch's by rounding only: 1e-5 absolute per element, as for the unpacked
+/// model (measured: a few 1e-7 on these O(1) values; a wrong weight layout or bias shows as 1e-2 or more).
+/// </summary>
+[Collection(ModelCollection.Name)]
+public sealed class TorchScriptPrepackTests(ModelFixture models)
+{
+    private const double Tolerance = 1e-5;
+
+    // make_model.py's encoder: 2 layers of 4 linear layers each (qkv, out, ff1, ff2).
+    private const int FixtureLinears = 8;
+
+    [TorchFact]
+    public void Load_Should_PrepackEveryLinearLayer_When_TheModelRunsOnCpuInFloat32()
+    {
+        var lines = new List<string>();
+        using var backend = Load("pooled-torchscript", prepack: true, lines.Add);
+        Assert.Equal(FixtureLinears, backend.PrepackedLinears);
+        Assert.StartsWith("oneDNN ", backend.PrepackDetail, StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Contains($"{FixtureLinears} linear layers prepacked (oneDNN ", StringComparison.Ordinal));
+    }
+
+    [TorchFact]
+    public void Load_Should_RunTheModelAsLoaded_When_PrepackIsOff()
+    {
+        var lines = new List<string>();
+        using var backend = Load("pooled-torchscript", prepack: false, lines.Add);
+        Assert.Equal(0, backend.PrepackedLinears);
+        Assert.Equal("prepacking is off", backend.PrepackDetail);
+        Assert.Contains(lines, l => l.Contains("linear layers run by LibTorch (prepacking is off)", StringComparison.Ordinal));
+    }
+
+    [TorchFact]
+    public void Embed_Should_MatchPyTorch_When_LinearLayersArePrepackedOrNot()
+    {
+        foreach (var prepack in new[] { true, false })
+        {
+            using var pooled = Load("pooled-torchscript", prepack);
+            using var tokens = Load("tokens-torchscript", prepack);
+            foreach (var b in models.Batches)
+            {
+                var what = $"prepack {prepack}, batch {b.Batch}×{b.Sequence}";
+                VectorAssert.Close(b.Pooled, pooled.Embed(b.InputIds, b.AttentionMask, b.Batch, b.Sequence), Tolerance, what);
+                VectorAssert.Close(b.MeanNormalized, tokens.Embed(b.InputIds, b.AttentionMask, b.Batch, b.Sequence), Tolerance, what);
+            }
+        }
+    }
+
+    [TorchFact]
+    public async Task Embed_Should_GiveEachCallersVectors_When_ManyThreadsRunDifferentShapesAtOnce()
+    {
+        // Each row count gets its own oneDNN kernel and each call its own scratch memory; calls of
+        // different shapes at once must not see each other's.
+        using var backend = Load("tokens-torchscript", prepack: true);
+        var tasks = Enumerable.Range(0, 16).Select(i => Task.Run(() =>
+        {
+            var b = models.Batches[i % models.Batches.Count];
+            for (var round = 0; round < 5; round++)
+            {
+                VectorAssert.Close(b.MeanNormalized, backend.Embed(b.InputIds, b.AttentionMask, b.Batch, b.Sequence), Tolerance, $"task {i}");
+            }
+        }));
+        await Task.WhenAll(tasks);
+    }
+
+    private TorchScriptBackend Load(string package, bool prepack, Action<string>? log = null) =>
+        Assert.IsType<TorchScriptBackend>(EmbeddingBackends.Load(
+            models.PathOf(package), new EmbeddingBackendOptions { Device = "cpu", IntraOpThreads = 1, CpuPrepack = prepack, Log = log }));
+}
