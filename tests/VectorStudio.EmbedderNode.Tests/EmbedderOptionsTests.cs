@@ -20,6 +20,18 @@ public sealed class EmbedderOptionsTests
         Assert.Equal(32, options.MaxBatchSize);
         Assert.Equal(TimeSpan.FromMilliseconds(2), options.MaxBatchWait);
         Assert.False(options.Fp16);
+        Assert.True(options.CpuPrepack);
+    }
+
+    [Theory]
+    [InlineData("false", false)]
+    [InlineData("true", true)]
+    public void Bind_Should_SetCpuPrepack_When_TheFlagIsGiven(string value, bool expected)
+    {
+        var options = Bind(["--model-dir", Path.GetTempPath(), "--cpu-prepack", value], out var errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(expected, options!.CpuPrepack);
     }
 
     [Theory]
