@@ -13,12 +13,14 @@ namespace vst {
 
 struct PrepackResult {
   int32_t linears = 0;  // aten::linear calls replaced
+  int32_t gelus = 0;    // of which followed by an exact GELU, now applied by oneDNN (post-op)
   std::string detail;   // what ran (oneDNN version and kernel) or why nothing was replaced
 };
 
 // Freezes a CPU fp32 module (parameters become graph constants; torch::jit::freeze_module, without
 // PyTorch's numerics-changing frozen optimisations) and replaces each aten::linear whose weight is a
-// constant float32 matrix by vst::dnnl_linear. On any failure the module is left as it was and the
+// constant float32 matrix by vst::dnnl_linear, taking in an exact GELU that is the output's only use.
+// On any failure the module is left as it was and the
 // result says why. Call before the module is shared between threads.
 PrepackResult PrepackLinears(torch::jit::Module& module);
 

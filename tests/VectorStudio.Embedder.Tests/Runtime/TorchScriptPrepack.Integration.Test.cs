@@ -15,8 +15,10 @@ public sealed class TorchScriptPrepackTests(ModelFixture models)
 {
     private const double Tolerance = 1e-5;
 
-    // make_model.py's encoder: 2 layers of 4 linear layers each (qkv, out, ff1, ff2).
+    // make_model.py's encoder: 2 layers of 4 linear layers each (qkv, out, ff1, ff2); ff1's output goes
+    // only into an exact GELU, which oneDNN then applies itself.
     private const int FixtureLinears = 8;
+    private const int FixtureGelus = 2;
 
     [TorchFact]
     public void Load_Should_PrepackEveryLinearLayer_When_TheModelRunsOnCpuInFloat32()
@@ -25,6 +27,7 @@ public sealed class TorchScriptPrepackTests(ModelFixture models)
         using var backend = Load("pooled-torchscript", prepack: true, lines.Add);
         Assert.Equal(FixtureLinears, backend.PrepackedLinears);
         Assert.StartsWith("oneDNN ", backend.PrepackDetail, StringComparison.Ordinal);
+        Assert.EndsWith($"GELU fused into {FixtureGelus}", backend.PrepackDetail, StringComparison.Ordinal);
         Assert.Contains(lines, l => l.Contains($"{FixtureLinears} linear layers prepacked (oneDNN ", StringComparison.Ordinal));
     }
 
