@@ -14,12 +14,14 @@ namespace vst {
 struct PrepackResult {
   int32_t linears = 0;  // aten::linear calls replaced
   int32_t gelus = 0;    // of which followed by an exact GELU, now applied by oneDNN (post-op)
+  int32_t adds = 0;     // of which followed by a residual addition, now applied by oneDNN (post-op)
   std::string detail;   // what ran (oneDNN version and kernel) or why nothing was replaced
 };
 
 // Freezes a CPU fp32 module (parameters become graph constants; torch::jit::freeze_module, without
 // PyTorch's numerics-changing frozen optimisations) and replaces each aten::linear whose weight is a
-// constant float32 matrix by vst::dnnl_linear, taking in an exact GELU that is the output's only use.
+// constant float32 matrix by vst::dnnl_linear, taking in an exact GELU or a residual addition that is
+// the output's only use. Inference-time dropout (the identity) is removed first.
 // On any failure the module is left as it was and the
 // result says why. Call before the module is shared between threads.
 PrepackResult PrepackLinears(torch::jit::Module& module);

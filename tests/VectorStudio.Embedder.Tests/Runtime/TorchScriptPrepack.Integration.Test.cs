@@ -15,10 +15,11 @@ public sealed class TorchScriptPrepackTests(ModelFixture models)
 {
     private const double Tolerance = 1e-5;
 
-    // make_model.py's encoder: 2 layers of 4 linear layers each (qkv, out, ff1, ff2); ff1's output goes
-    // only into an exact GELU, which oneDNN then applies itself.
+    // make_model.py's encoder: 2 layers of 4 linear layers each (qkv, out, ff1, ff2). ff1's output goes only
+    // into an exact GELU, out's and ff2's only into a residual addition; oneDNN then does those itself.
     private const int FixtureLinears = 8;
     private const int FixtureGelus = 2;
+    private const int FixtureAdds = 4;
 
     [TorchFact]
     public void Load_Should_PrepackEveryLinearLayer_When_TheModelRunsOnCpuInFloat32()
@@ -27,7 +28,7 @@ public sealed class TorchScriptPrepackTests(ModelFixture models)
         using var backend = Load("pooled-torchscript", prepack: true, lines.Add);
         Assert.Equal(FixtureLinears, backend.PrepackedLinears);
         Assert.StartsWith("oneDNN ", backend.PrepackDetail, StringComparison.Ordinal);
-        Assert.EndsWith($"GELU fused into {FixtureGelus}", backend.PrepackDetail, StringComparison.Ordinal);
+        Assert.EndsWith($"GELU fused into {FixtureGelus}, residual add into {FixtureAdds}", backend.PrepackDetail, StringComparison.Ordinal);
         Assert.Contains(lines, l => l.Contains($"{FixtureLinears} linear layers prepacked (oneDNN ", StringComparison.Ordinal));
     }
 
@@ -54,6 +55,21 @@ public sealed class TorchScriptPrepackTests(ModelFixture models)
                 VectorAssert.Close(b.Pooled, pooled.Embed(b.InputIds, b.AttentionMask, b.Batch, b.Sequence), Tolerance, what);
                 VectorAssert.Close(b.MeanNormalized, tokens.Embed(b.InputIds, b.AttentionMask, b.Batch, b.Sequence), Tolerance, what);
             }
+        }
+    }
+
+    [TorchFact]
+    public void Embed_Should_MatchPyTorch_When_SomeLayersCannotBeFused()
+    {
+        // FusionEdges: 4 linear layers, all prepacked; fused: a's add (its [H] residual broadcasts, so it runs
+        // unfused at run time) and d's add (behind an eval-mode dropout). Not fused: the tanh GELU, c's
+        // output used twice.
+        using var backend = Load("edges-torchscript", prepack: true);
+        Assert.Equal(4, backend.PrepackedLinears);
+        Assert.EndsWith("GELU fused into 0, residual add into 2", backend.PrepackDetail, StringComparison.Ordinal);
+        foreach (var b in models.Batches)
+        {
+            VectorAssert.Close(b.Edges, backend.Embed(b.InputIds, b.AttentionMask, b.Batch, b.Sequence), Tolerance, $"batch {b.Batch}×{b.Sequence}");
         }
     }
 
