@@ -9,6 +9,8 @@
 #ifdef VST_WITH_DNNL
 #include <torch/library.h>
 
+#include <unordered_map>
+
 namespace vst {
 
 namespace {
@@ -113,18 +115,22 @@ dnnl::matmul::primitive_desc DnnlLinear::Describe(int64_t rows, bool packed_layo
 std::pair<dnnl::matmul, size_t> DnnlLinear::PrimitiveFor(int64_t rows) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    auto it = primitives_.find(rows);
-    if (it != primitives_.end()) {
-      return it->second;
+    for (const auto& kept : kept_) {
+      if (kept.rows == rows) {
+        return {kept.primitive, kept.scratch_bytes};
+      }
     }
   }
   auto pd = Describe(rows, /*packed_layout=*/true);
-  std::pair<dnnl::matmul, size_t> entry{dnnl::matmul(pd), pd.scratchpad_desc().get_size()};
+  Kept entry{rows, dnnl::matmul(pd), pd.scratchpad_desc().get_size()};
   std::lock_guard<std::mutex> lock(mutex_);
-  if (primitives_.size() < kMaxCachedShapes) {
-    primitives_.emplace(rows, entry);
+  if (kept_.size() < kKeptShapes) {
+    kept_.push_back(entry);
+  } else {
+    kept_[next_] = entry;
+    next_ = (next_ + 1) % kKeptShapes;
   }
-  return entry;
+  return {entry.primitive, entry.scratch_bytes};
 }
 
 // LibTorch's own ops, for what the fused kernel does not take: an input that is not CPU float32, or a

@@ -12,8 +12,8 @@
 
 #include <mutex>
 #include <string>
-#include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace vst {
 
@@ -21,9 +21,10 @@ namespace vst {
 enum class Epilogue { kNone, kGelu, kAdd };
 
 // One linear layer: its weight [out, in] packed for oneDNN, its bias, its epilogue (an exact, erf GELU,
-// or the addition of a same-shape residual tensor), and one matmul primitive per row count seen (oneDNN
-// kernels are specialised by shape; one from oneDNN's primitive cache costs about 5 us, a new shape
-// about 0.2 ms).
+// or the addition of a same-shape residual tensor), and the matmul primitives of the last few row counts
+// seen. oneDNN kernels are specialised by shape: a new shape costs about 0.2 ms and 50 KB of generated
+// code, one found in oneDNN's own primitive cache (1024 entries by default) about 5 us, one kept here
+// nothing.
 class DnnlLinear : public torch::CustomClassHolder {
  public:
   DnnlLinear(const at::Tensor& weight, const c10::optional<at::Tensor>& bias, Epilogue epilogue);
@@ -34,7 +35,15 @@ class DnnlLinear : public torch::CustomClassHolder {
   at::Tensor Run(const at::Tensor& input, const at::Tensor& residual);
 
  private:
-  static constexpr size_t kMaxCachedShapes = 256;
+  // Row counts (batch x sequence) kept per layer: the micro-batcher's common shapes, while a model of 72
+  // layers keeps at most 72 x 8 x 50 KB.
+  static constexpr size_t kKeptShapes = 8;
+
+  struct Kept {
+    int64_t rows;
+    dnnl::matmul primitive;
+    size_t scratch_bytes;
+  };
 
   dnnl::matmul::primitive_desc Describe(int64_t rows, bool packed_layout) const;
   std::pair<dnnl::matmul, size_t> PrimitiveFor(int64_t rows);
@@ -50,7 +59,8 @@ class DnnlLinear : public torch::CustomClassHolder {
   dnnl::memory::desc packed_desc_;
   std::string impl_;
   std::mutex mutex_;
-  std::unordered_map<int64_t, std::pair<dnnl::matmul, size_t>> primitives_;
+  std::vector<Kept> kept_;  // round robin once full
+  size_t next_ = 0;
 };
 
 }  // namespace vst
