@@ -74,6 +74,31 @@ public sealed class TorchScriptPrepackTests(ModelFixture models)
     }
 
     [TorchFact]
+    public void Embed_Should_MatchTheUnpackedModel_When_MoreShapesPassThanEachLayerKeeps()
+    {
+        // Each layer keeps the kernels of its last 8 row counts; 24 lengths, twice over, make it replace them
+        // and come back to evicted shapes (then served by oneDNN's primitive cache or generated again).
+        using var packed = Load("tokens-torchscript", prepack: true);
+        using var plain = Load("tokens-torchscript", prepack: false);
+        var b = models.Batches[3];
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var length = 1; length <= 24; length++)
+            {
+                var ids = new long[2 * length];
+                var mask = Enumerable.Repeat(1L, ids.Length).ToArray();
+                for (var row = 0; row < 2; row++)
+                {
+                    b.InputIds.AsSpan(row * b.Sequence, length).CopyTo(ids.AsSpan(row * length));
+                }
+
+                var expected = plain.Embed(ids, mask, 2, length);
+                VectorAssert.Close([expected[..models.Hidden], expected[models.Hidden..]], packed.Embed(ids, mask, 2, length), Tolerance, $"length {length}");
+            }
+        }
+    }
+
+    [TorchFact]
     public async Task Embed_Should_GiveEachCallersVectors_When_ManyThreadsRunDifferentShapesAtOnce()
     {
         // Each row count gets its own oneDNN kernel and each call its own scratch memory; calls of
