@@ -34,6 +34,11 @@ public static class Program
             return Embedder.EmbedderBreakdownCommand.Run(breakdownArgs);
         }
 
+        if (args is ["embedder-ort-ab", .. var abArgs])
+        {
+            return Embedder.EmbedderOrtAbCommand.Run(abArgs);
+        }
+
         if (args is ["embed-load", .. var embedLoadArgs])
         {
             return await Embedder.BatchingLoadCommand.RunAsync(embedLoadArgs).ConfigureAwait(false);
