@@ -9,17 +9,19 @@ namespace VectorStudio.Benchmarks.Embedder;
 
 /// <summary>
 /// <c>embedder-ort-ab --package DIR [--threads 1] [--batches 1,32] [--seqs 32,128] [--seconds 0.5] [--rounds 7]
-/// [--variants default,fixed,daz] [--pad 0] [--profile DIR] [--dump DIR]</c>: ONNX Runtime session settings compared in one
-/// process. Per shape, every variant gets its own session on the package's ONNX file and runs the bare
-/// OrtApi::Run in interleaved windows (round-robin, <c>rounds</c> windows of <c>seconds</c> each), so machine
-/// drift falls on all variants alike; prints per variant the median milliseconds per call, its speed-up over
-/// <c>default</c> and the largest absolute output difference from <c>default</c>. Variants:
-/// <c>default</c> (onnxruntime-node's settings), <c>fixed</c> (batch and sequence fixed by free-dimension
-/// overrides), <c>daz</c> (session.set_denormal_as_zero, which ONNX Runtime applies to the thread creating
-/// the session and its pool threads), <c>ftz</c> (FTZ/DAZ set around each run on the calling thread), <c>nopattern</c> (memory pattern off),
+/// [--variants default,default+default,fixed,ftz] [--pad 0] [--profile DIR] [--dump DIR]</c>: ONNX Runtime
+/// session settings compared in one process. Per shape every variant gets its own session on the package's
+/// ONNX file and runs the bare OrtApi::Run in round-robin windows (<c>rounds</c> windows of <c>seconds</c>
+/// each), so machine drift falls on all variants alike; prints per variant the median milliseconds per call,
+/// the speed-up over the first variant and the largest absolute output difference from it.
+/// Variant parts, joined with <c>+</c>: <c>default</c> (onnxruntime-node's settings), <c>fixed</c> (batch and
+/// sequence fixed by free-dimension overrides), <c>ftz</c> (FTZ/DAZ set around each run on the calling
+/// thread), <c>daz</c> (session.set_denormal_as_zero: ONNX Runtime sets it on the thread creating the session,
+/// so it leaks into every later variant of the process), <c>nopattern</c> (memory pattern off),
 /// <c>noarena</c> (CPU arena off), <c>nobiasgelu</c> / <c>noaddfusion</c> / <c>noskipln</c> (ONNX Runtime's
-/// BiasGeluFusion, MatMulAddFusion, SkipLayerNormFusion disabled); parts combine with <c>+</c>. <c>--profile</c> writes ONNX Runtime's per-node profile of each variant
-/// (instead of timing), <c>--dump</c> the optimised graph of each.
+/// BiasGeluFusion, MatMulAddFusion, SkipLayerNormFusion + BiasSkipLayerNormFusion disabled).
+/// <c>--pad F</c> right-pads rows as a batcher does; <c>--profile DIR</c> also writes ONNX Runtime's per-node
+/// profile of each variant (the timings then include the profiler), <c>--dump DIR</c> the optimised graphs.
 /// </summary>
 public static class EmbedderOrtAbCommand
 {
@@ -29,7 +31,7 @@ public static class EmbedderOrtAbCommand
         var threads = EmbedderCommand.Int(options, "threads", 1);
         var seconds = double.Parse(options.GetValueOrDefault("seconds", "0.5"), CultureInfo.InvariantCulture);
         var rounds = EmbedderCommand.Int(options, "rounds", 7);
-        var names = options.GetValueOrDefault("variants", "default,fixed,daz").Split(',');
+        var names = options.GetValueOrDefault("variants", "default,default+default,fixed,ftz").Split(',');
         var profile = options.GetValueOrDefault("profile");
         var dump = options.GetValueOrDefault("dump");
         var pad = double.Parse(options.GetValueOrDefault("pad", "0"), CultureInfo.InvariantCulture);
@@ -155,6 +157,7 @@ public static class EmbedderOrtAbCommand
 
         if (disabled.Count > 0)
         {
+            // ONNX Runtime 1.30 splits this list at ';' (a ','-joined list left Gemm and SkipLayerNorm fused when tried).
             config.Add(new("optimization.disable_specified_optimizers", string.Join(';', disabled)));
         }
 
