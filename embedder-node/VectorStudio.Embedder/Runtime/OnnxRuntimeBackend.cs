@@ -136,7 +136,8 @@ public sealed unsafe class OnnxRuntimeBackend : IEmbeddingBackend
         }
     }
 
-    private static OrtTensor Run(
+    /// <summary>One OrtApi::Run over caller buffers; the caller disposes the returned output.</summary>
+    internal static OrtTensor Run(
         OrtApi api, OrtSession session, ReadOnlySpan<long> inputIds, ReadOnlySpan<long> attentionMask, int batch, int sequenceLength)
     {
         var inputCount = session.Inputs.Length;
@@ -231,7 +232,7 @@ public sealed unsafe class OnnxRuntimeBackend : IEmbeddingBackend
     }
 
     /// <summary>A run's float32 output, owned by ONNX Runtime until Dispose releases the OrtValue.</summary>
-    private readonly struct OrtTensor(OrtApi api, nint value, float* data, int count, long[] shape) : IDisposable
+    internal readonly struct OrtTensor(OrtApi api, nint value, float* data, int count, long[] shape) : IDisposable
     {
         public long[] Shape { get; } = shape;
 

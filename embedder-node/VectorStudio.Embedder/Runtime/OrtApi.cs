@@ -24,6 +24,10 @@ internal sealed unsafe class OrtApi
     private const int CreateSessionIndex = 7;
     private const int RunIndex = 9;
     private const int CreateSessionOptionsIndex = 10;
+    private const int SetOptimizedModelFilePathIndex = 11;
+    private const int EnableProfilingIndex = 14;
+    private const int DisableMemPatternIndex = 17;
+    private const int DisableCpuMemArenaIndex = 19;
     private const int SetSessionGraphOptimizationLevelIndex = 23;
     private const int SetIntraOpNumThreadsIndex = 24;
     private const int SetInterOpNumThreadsIndex = 25;
@@ -50,6 +54,9 @@ internal sealed unsafe class OrtApi
     private const int ReleaseTypeInfoIndex = 98;
     private const int ReleaseTensorTypeAndShapeInfoIndex = 99;
     private const int ReleaseSessionOptionsIndex = 100;
+    private const int SessionEndProfilingIndex = 110;
+    private const int AddFreeDimensionOverrideByNameIndex = 124;
+    private const int AddSessionConfigEntryIndex = 130;
 
     private static readonly Lock Gate = new();
     private static OrtApi? SharedInstance;
@@ -64,6 +71,10 @@ internal sealed unsafe class OrtApi
         CreateSession = (delegate* unmanaged<nint, byte*, nint, nint*, nint>)table[CreateSessionIndex];
         Run = (delegate* unmanaged<nint, nint, byte**, nint*, nuint, byte**, nuint, nint*, nint>)table[RunIndex];
         CreateSessionOptions = (delegate* unmanaged<nint*, nint>)table[CreateSessionOptionsIndex];
+        SetOptimizedModelFilePath = (delegate* unmanaged<nint, byte*, nint>)table[SetOptimizedModelFilePathIndex];
+        EnableProfiling = (delegate* unmanaged<nint, byte*, nint>)table[EnableProfilingIndex];
+        DisableMemPattern = (delegate* unmanaged<nint, nint>)table[DisableMemPatternIndex];
+        DisableCpuMemArena = (delegate* unmanaged<nint, nint>)table[DisableCpuMemArenaIndex];
         SetSessionGraphOptimizationLevel = (delegate* unmanaged<nint, int, nint>)table[SetSessionGraphOptimizationLevelIndex];
         SetIntraOpNumThreads = (delegate* unmanaged<nint, int, nint>)table[SetIntraOpNumThreadsIndex];
         SetInterOpNumThreads = (delegate* unmanaged<nint, int, nint>)table[SetInterOpNumThreadsIndex];
@@ -91,6 +102,9 @@ internal sealed unsafe class OrtApi
         ReleaseTypeInfo = (delegate* unmanaged<nint, void>)table[ReleaseTypeInfoIndex];
         ReleaseTensorTypeAndShapeInfo = (delegate* unmanaged<nint, void>)table[ReleaseTensorTypeAndShapeInfoIndex];
         ReleaseSessionOptions = (delegate* unmanaged<nint, void>)table[ReleaseSessionOptionsIndex];
+        SessionEndProfiling = (delegate* unmanaged<nint, nint, byte**, nint>)table[SessionEndProfilingIndex];
+        AddFreeDimensionOverrideByName = (delegate* unmanaged<nint, byte*, long, nint>)table[AddFreeDimensionOverrideByNameIndex];
+        AddSessionConfigEntry = (delegate* unmanaged<nint, byte*, byte*, nint>)table[AddSessionConfigEntryIndex];
     }
 
     /// <summary>The library's version string (OrtApiBase::GetVersionString), e.g. "1.30.0".</summary>
@@ -109,6 +123,14 @@ internal sealed unsafe class OrtApi
     public delegate* unmanaged<nint, nint, byte**, nint*, nuint, byte**, nuint, nint*, nint> Run { get; }
 
     public delegate* unmanaged<nint*, nint> CreateSessionOptions { get; }
+
+    public delegate* unmanaged<nint, byte*, nint> SetOptimizedModelFilePath { get; }
+
+    public delegate* unmanaged<nint, byte*, nint> EnableProfiling { get; }
+
+    public delegate* unmanaged<nint, nint> DisableMemPattern { get; }
+
+    public delegate* unmanaged<nint, nint> DisableCpuMemArena { get; }
 
     public delegate* unmanaged<nint, int, nint> SetSessionGraphOptimizationLevel { get; }
 
@@ -161,6 +183,12 @@ internal sealed unsafe class OrtApi
     public delegate* unmanaged<nint, void> ReleaseTensorTypeAndShapeInfo { get; }
 
     public delegate* unmanaged<nint, void> ReleaseSessionOptions { get; }
+
+    public delegate* unmanaged<nint, nint, byte**, nint> SessionEndProfiling { get; }
+
+    public delegate* unmanaged<nint, byte*, long, nint> AddFreeDimensionOverrideByName { get; }
+
+    public delegate* unmanaged<nint, byte*, byte*, nint> AddSessionConfigEntry { get; }
 
     /// <summary>The process-wide binding: loads libonnxruntime.so.1 and its API table once.</summary>
     public static OrtApi Shared

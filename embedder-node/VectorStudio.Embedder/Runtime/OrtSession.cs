@@ -48,7 +48,11 @@ internal sealed unsafe class OrtSession : SafeHandle
     }
 
     /// <summary>Opens a session on <paramref name="modelPath"/> with the given intra-op threads (0 = ORT's default).</summary>
-    public static OrtSession Open(OrtApi api, string modelPath, int intraOpThreads)
+    public static OrtSession Open(OrtApi api, string modelPath, int intraOpThreads) =>
+        Open(api, modelPath, new OrtSessionSettings { IntraOpThreads = intraOpThreads });
+
+    /// <summary>Opens a session on <paramref name="modelPath"/> configured by <paramref name="settings"/>.</summary>
+    public static OrtSession Open(OrtApi api, string modelPath, OrtSessionSettings settings)
     {
         var env = EnsureEnvironment(api);
         nint options;
@@ -56,13 +60,7 @@ internal sealed unsafe class OrtSession : SafeHandle
         nint session = 0;
         try
         {
-            const int EnableAll = 99; // GraphOptimizationLevel ORT_ENABLE_ALL, onnxruntime-node's default too
-            api.Check(api.SetSessionGraphOptimizationLevel(options, EnableAll), EmbedderErrorKind.Internal, "setting graph optimisation");
-            if (intraOpThreads > 0)
-            {
-                api.Check(api.SetIntraOpNumThreads(options, intraOpThreads), EmbedderErrorKind.InvalidInput, "setting intra-op threads");
-            }
-
+            Configure(api, options, settings);
             var path = Encoding.UTF8.GetBytes(modelPath + "\0");
             fixed (byte* p = path)
             {
@@ -83,6 +81,23 @@ internal sealed unsafe class OrtSession : SafeHandle
             api.ReleaseSession(session);
             throw;
         }
+    }
+
+    /// <summary>Ends profiling and returns the profile file's path (null when profiling was off).</summary>
+    public string? EndProfiling(OrtApi api)
+    {
+        nint allocator;
+        api.Check(api.GetAllocatorWithDefaultOptions(&allocator), EmbedderErrorKind.Internal, "getting the default allocator");
+        byte* name = null;
+        api.Check(api.SessionEndProfiling(handle, allocator, &name), EmbedderErrorKind.Internal, "ending profiling");
+        if (name == null)
+        {
+            return null;
+        }
+
+        var path = Marshal.PtrToStringUTF8((nint)name);
+        api.Check(api.AllocatorFree(allocator, name), EmbedderErrorKind.Internal, "freeing a name");
+        return string.IsNullOrEmpty(path) ? null : path;
     }
 
     /// <summary>The element type (ONNXTensorElementDataType) of input <paramref name="index"/>; -1 when it is not a tensor.</summary>
@@ -116,6 +131,61 @@ internal sealed unsafe class OrtSession : SafeHandle
         FreeUtf8Array(OutputNames, Outputs.Length);
         return true;
     }
+
+    private static void Configure(OrtApi api, nint options, OrtSessionSettings settings)
+    {
+        const int EnableAll = 99; // GraphOptimizationLevel ORT_ENABLE_ALL, onnxruntime-node's default too
+        api.Check(api.SetSessionGraphOptimizationLevel(options, EnableAll), EmbedderErrorKind.Internal, "setting graph optimisation");
+        if (settings.IntraOpThreads > 0)
+        {
+            api.Check(api.SetIntraOpNumThreads(options, settings.IntraOpThreads), EmbedderErrorKind.InvalidInput, "setting intra-op threads");
+        }
+
+        if (!settings.MemoryPattern)
+        {
+            api.Check(api.DisableMemPattern(options), EmbedderErrorKind.Internal, "disabling the memory pattern");
+        }
+
+        if (!settings.CpuArena)
+        {
+            api.Check(api.DisableCpuMemArena(options), EmbedderErrorKind.Internal, "disabling the CPU arena");
+        }
+
+        foreach (var (key, value) in settings.ConfigEntries)
+        {
+            fixed (byte* k = Utf8(key))
+            fixed (byte* v = Utf8(value))
+            {
+                api.Check(api.AddSessionConfigEntry(options, k, v), EmbedderErrorKind.InvalidInput, $"session config entry {key}={value}");
+            }
+        }
+
+        foreach (var (name, value) in settings.FreeDimensions)
+        {
+            fixed (byte* n = Utf8(name))
+            {
+                api.Check(api.AddFreeDimensionOverrideByName(options, n, value), EmbedderErrorKind.InvalidInput, $"fixing dimension {name}={value}");
+            }
+        }
+
+        if (settings.OptimizedModelPath is { } optimized)
+        {
+            fixed (byte* o = Utf8(optimized))
+            {
+                api.Check(api.SetOptimizedModelFilePath(options, o), EmbedderErrorKind.Internal, "setting the optimised model path");
+            }
+        }
+
+        if (settings.ProfilePrefix is { } prefix)
+        {
+            fixed (byte* o = Utf8(prefix))
+            {
+                api.Check(api.EnableProfiling(options, o), EmbedderErrorKind.Internal, "enabling profiling");
+            }
+        }
+    }
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text + "\0");
 
     /// <summary>One OrtEnv per process (ONNX Runtime's rule), kept for the process lifetime; logs errors only.</summary>
     private static nint EnsureEnvironment(OrtApi api)

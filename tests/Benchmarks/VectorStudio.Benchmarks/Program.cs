@@ -39,6 +39,11 @@ public static class Program
             return Embedder.PrepackCompareCommand.Run(prepackArgs);
         }
 
+        if (args is ["embedder-ort-ab", .. var abArgs])
+        {
+            return Embedder.EmbedderOrtAbCommand.Run(abArgs);
+        }
+
         if (args is ["embed-load", .. var embedLoadArgs])
         {
             return await Embedder.BatchingLoadCommand.RunAsync(embedLoadArgs).ConfigureAwait(false);
